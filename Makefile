@@ -1,0 +1,60 @@
+# Wijkkoers: `make run` to try it, `make test` to check it. Everything else is optional.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test setup lint format messages lock browser migrate demo clean help
+
+help:
+	@echo "make run    - set up, load the method and a demo project, serve on http://$(HOST):$(PORT)"
+	@echo "make test   - set up and run every test (browser tests included) on SQLite"
+	@echo "make lint   - ruff: lint and format check"
+
+# The environment is rebuilt only when the lock file or pyproject.toml changes.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+setup: $(VENV)/.installed
+
+migrate: setup
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py setup_demo
+
+run: demo
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+browser: setup
+	@scripts/ensure-browser
+
+test: setup browser
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: setup
+	$(PY) manage.py makemessages -l nl -l en --no-wrap --no-location --no-obsolete --no-fuzzy-matching --ignore ".venv/*" --ignore "tests/*" --ignore "data/*" && $(PY) manage.py compilemessages --ignore ".venv/*"
+
+lock:
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet -e ".[dev]"
+	(echo "# Exact versions of every dependency (direct ones are listed in pyproject.toml)."; \
+	 echo "# Regenerate with: make lock"; .lockenv/bin/pip freeze --exclude-editable) > requirements.lock
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) data/static

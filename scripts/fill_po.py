@@ -1,0 +1,30 @@
+"""Fill empty msgstr entries of a .po file from a {msgid: msgstr} dict in a Python file.
+
+Usage: python scripts/fill_po.py locale/nl/LC_MESSAGES/django.po translations.py
+The .po files must be written with --no-wrap (as `make messages` does), so each msgid is
+one line. Existing translations are kept.
+"""
+
+import json
+import runpy
+import sys
+from pathlib import Path
+
+
+def fill(po_path: str, translations: dict[str, str]) -> int:
+    lines = Path(po_path).read_text(encoding="utf-8").split("\n")
+    filled = 0
+    for i, line in enumerate(lines[:-1]):
+        if not line.startswith('msgid "') or line == 'msgid ""':
+            continue
+        msgid = json.loads(line[6:])
+        if lines[i + 1] == 'msgstr ""' and msgid in translations:
+            lines[i + 1] = "msgstr " + json.dumps(translations[msgid], ensure_ascii=False)
+            filled += 1
+    Path(po_path).write_text("\n".join(lines), encoding="utf-8")
+    return filled
+
+
+if __name__ == "__main__":
+    table = runpy.run_path(sys.argv[2])["NL"]
+    print(f"{fill(sys.argv[1], table)} filled")

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from wijkkoers.accounts.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_user
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts (and demo project) and print how to log in."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError(
+                "setup_demo makes accounts with a known password: not in production."
+            )
+        for email, name, staff in DEMO_USERS:
+            ensure_demo_user(email, name, staff=staff)
+        self.stdout.write(self.style.SUCCESS("\nWijkkoers demo is ready: http://127.0.0.1:8000"))
+        self.stdout.write(
+            f"Log in with one of these accounts (password for all: {DEMO_PASSWORD}):"
+        )
+        for email, name, staff in DEMO_USERS:
+            role = "CMS-redacteur (/cms/)" if staff else name.split()[-1].lower()
+            self.stdout.write(f"  {email:30} {role}")
+        self.stdout.write("E-mails (verification, invitations) land in data/mail/.\n")

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from wijkkoers.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("taal/", set_language, name="set_language"),
+    path("account/", include("wijkkoers.accounts.urls")),
+    path("account/", include("allauth.urls")),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        path("404/", core_views.page_not_found_preview),
+        path("500/", core_views.server_error_preview),
+    ]
+
+# Wagtail serves the method pages; it comes last so it catches what nothing else claims.
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "wijkkoers.core.views.page_not_found"
+handler500 = "wijkkoers.core.views.server_error"
