@@ -28,6 +28,7 @@ migrate: setup
 	$(PY) manage.py migrate --no-input
 
 demo: migrate
+	$(PY) manage.py load_method
 	$(PY) manage.py setup_demo
 
 run: demo
@@ -48,7 +49,7 @@ format: setup
 	$(BIN)/ruff format .
 
 messages: setup
-	$(PY) manage.py makemessages -l nl -l en --no-wrap --no-location --no-obsolete --no-fuzzy-matching --ignore ".venv/*" --ignore "tests/*" --ignore "data/*" && $(PY) manage.py compilemessages --ignore ".venv/*"
+	$(PY) manage.py makemessages -l nl -l en --no-wrap --no-location --no-obsolete --ignore ".venv/*" --ignore "tests/*" --ignore "data/*" && $(PY) manage.py compilemessages --ignore ".venv/*"
 
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet -e ".[dev]"

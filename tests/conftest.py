@@ -2,14 +2,39 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 from tests.factories import PASSWORD, UserFactory
+from wijkkoers.method.models import StepPage
+from wijkkoers.method.services import load_method
+
+CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
 
 # Playwright's sync API runs an event loop in the test thread; Django then refuses
 # synchronous database access unless told this is deliberate.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+# --- The method -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def _content_loaded_once(django_db_setup, django_db_blocker):
+    # Loading all 54 steps publishes ~60 revisions; doing it once per session keeps the
+    # suite fast. Each test still runs in its own transaction, rolled back afterwards.
+    with django_db_blocker.unblock():
+        report = load_method(CONTENT_DIR)
+    assert not report.errors, report.errors
+
+
+@pytest.fixture
+def method(db, _content_loaded_once):
+    """The method from content/, loaded; reloaded if a browser test flushed the database."""
+    if not StepPage.objects.exists():
+        load_method(CONTENT_DIR)
+    return CONTENT_DIR
 
 
 @pytest.fixture

@@ -1,9 +1,18 @@
+from functools import cache
+
 import factory
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 
 from wijkkoers.accounts.models import User
 
 PASSWORD = "een-lang-wachtwoord-42"
+
+
+@cache
+def hashed_password() -> str:
+    """Argon2 is slow on purpose; hash the shared test password once per run."""
+    return make_password(PASSWORD)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -13,7 +22,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"persoon{n}@example.org")
     name = factory.Faker("name", locale="nl_NL")
-    password = factory.django.Password(PASSWORD)
+    password = factory.LazyFunction(hashed_password)
 
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):

@@ -65,6 +65,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "wijkkoers.core",
     "wijkkoers.accounts",
+    "wijkkoers.method",
     # Wagtail: the CMS for the method content.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -294,12 +295,14 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 
 # --- Background tasks -------------------------------------------------------------------
+# Production queues work in the database for `manage.py db_worker` (see deploy/). Elsewhere
+# tasks run at once, so a developer needs no worker (Wagtail's search indexing is a task).
 TASKS = {
     "default": {
         "BACKEND": (
-            "django_tasks.backends.immediate.ImmediateBackend"
-            if TESTING
-            else "django_tasks_db.DatabaseBackend"
+            "django_tasks_db.DatabaseBackend"
+            if PRODUCTION
+            else "django_tasks.backends.immediate.ImmediateBackend"
         )
     }
 }
@@ -310,7 +313,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Wagtail logs every page save at INFO; loading the method would flood the output.
+        "wagtail": {"level": "WARNING"},
+    },
 }
 
 SITE_NAME = _("Wijkkoers")

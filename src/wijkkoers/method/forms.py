@@ -1,0 +1,35 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wijkkoers.method.queries import MAX_QUERY_LENGTH, KompasFilters
+
+
+class KompasFilterForm(forms.Form):
+    """The Kompas filters; a value that is not a known choice is simply ignored."""
+
+    spoor = forms.ChoiceField(label=_("Track"), required=False)
+    partij = forms.ChoiceField(label=_("Party"), required=False)
+    gevoelig = forms.BooleanField(label=_("Only politically sensitive steps"), required=False)
+
+    def __init__(self, data, *, tracks, parties):
+        super().__init__(data)
+        self.fields["spoor"].choices = [("", _("All tracks"))] + [(t.code, str(t)) for t in tracks]
+        self.fields["partij"].choices = [("", _("All parties"))] + [
+            (p.key, p.name) for p in parties
+        ]
+
+    def filters(self) -> KompasFilters:
+        if not self.is_valid():
+            # Keep whatever is valid: one bad value should not hide the other filters.
+            data = {name: self.cleaned_data.get(name) for name in self.fields}
+        else:
+            data = self.cleaned_data
+        return KompasFilters(
+            track=data.get("spoor") or "",
+            party=data.get("partij") or "",
+            sensitive=bool(data.get("gevoelig")),
+        )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search the method"), required=False, max_length=MAX_QUERY_LENGTH)

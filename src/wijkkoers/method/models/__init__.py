@@ -1,0 +1,25 @@
+"""The method's content model; snippets (shared vocabulary) and pages live in submodules."""
+
+from wijkkoers.method.models.pages import (
+    MethodIndexPage,
+    PhasePage,
+    StepLink,
+    StepPage,
+    StepParty,
+    StepStory,
+    StepTip,
+)
+from wijkkoers.method.models.snippets import PartyType, PracticeStory, Track
+
+__all__ = [
+    "MethodIndexPage",
+    "PartyType",
+    "PhasePage",
+    "PracticeStory",
+    "StepLink",
+    "StepPage",
+    "StepParty",
+    "StepStory",
+    "StepTip",
+    "Track",
+]

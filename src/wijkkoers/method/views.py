@@ -1,0 +1,78 @@
+"""The Kompas's own views, served through MethodIndexPage's routes (see models/pages.py)."""
+
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from wijkkoers.method import queries
+from wijkkoers.method.forms import KompasFilterForm, SearchForm
+from wijkkoers.method.models import PartyType, Track
+
+KOMPAS_TEMPLATE = "method/method_index_page.html"
+
+
+def kompas(request, page):
+    """All phases and steps, the phases x tracks map, and the filters (one URL per state)."""
+    tracks = list(Track.objects.all())
+    form = KompasFilterForm(request.GET, tracks=tracks, parties=list(PartyType.objects.all()))
+    filters = form.filters()
+    tree = queries.method_tree(page, request)
+    groups = queries.filter_tree(tree, filters)
+    kompas_url = page.get_url(request)
+    template = KOMPAS_TEMPLATE + "#results" if request.htmx else KOMPAS_TEMPLATE
+    return page.render(
+        request,
+        template=template,
+        context_overrides={
+            "form": form,
+            "filters": filters,
+            "tracks": tracks,
+            "groups": groups,
+            "result_count": sum(len(group.steps) for group in groups),
+            "map_rows": queries.track_map(tree, tracks),
+            "track_links": [(t, _filter_url(kompas_url, filters, t.code)) for t in tracks],
+            "step_urls": queries.step_urls(tree),
+        },
+    )
+
+
+def _filter_url(kompas_url, filters, track_code):
+    """The Kompas URL with the other filters kept and the track set to `track_code`."""
+    params = {"spoor": track_code, "partij": filters.party, "gevoelig": "1" * filters.sensitive}
+    return kompas_url + "?" + urlencode({key: value for key, value in params.items() if value})
+
+
+def track(request, page, code):
+    """What a track means, and every step that serves it, per phase."""
+    track = Track.objects.filter(code=code.upper()).first()
+    if track is None:
+        raise Http404(_("Unknown track"))
+    return page.render(
+        request,
+        template="method/track_page.html",
+        context_overrides={
+            "track": track,
+            "groups": queries.steps_of_track(page, track, request),
+        },
+    )
+
+
+def search(request, page):
+    """Full-text search over the steps; too long or empty queries get a friendly message."""
+    form = SearchForm(request.GET)
+    query = request.GET.get("q", "").strip()
+    hits, message = [], ""
+    if not query:
+        message = _("Type one or more words to search the method.")
+    elif not form.is_valid():
+        message = _("That search is too long. Try a few words.")
+    elif not queries.search_terms(query):
+        message = _("Type one or more words to search the method.")
+    else:
+        hits = queries.search_steps(page, query, request)
+    return page.render(
+        request,
+        template="method/search.html",
+        context_overrides={"form": form, "query": query, "hits": hits, "message": message},
+    )

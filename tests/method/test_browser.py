@@ -1,0 +1,66 @@
+"""Browser journeys and accessibility scans of every method page kind."""
+
+import re
+
+import pytest
+
+from wijkkoers.method.services import load_method
+
+from .conftest import CONTENT_DIR, SEED_TITLE
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def live_method(transactional_db):
+    """The method loaded for a live-server test (its database is emptied afterwards)."""
+    report = load_method(CONTENT_DIR)
+    assert not report.errors
+
+
+def test_method_pages_pass_axe(page, axe, live_method):
+    for url in (
+        "/kompas/",
+        "/kompas/?spoor=B&partij=gemeente&gevoelig=1",
+        "/kompas/samen-starten/",
+        "/kompas/samen-starten/helderheid-over-ambities/",
+        "/kompas/spoor/g/",
+        "/kompas/zoeken/?q=warmtenet",
+        "/kompas/zoeken/",
+    ):
+        page.goto(url)
+        axe(page)
+
+
+def test_journey_filter_on_track_open_seed_step_follow_related_step(page, live_method):
+    page.goto("/kompas/")
+
+    page.locator("#id_spoor").select_option("B")
+    page.get_by_role("button", name=re.compile("Filter")).click()
+    page.wait_for_url(re.compile(r"spoor=B"))
+    results = page.locator("#kompas-resultaten")
+    results.get_by_role("link", name=re.compile(re.escape(SEED_TITLE))).click()
+
+    page.wait_for_url("**/helderheid-over-ambities/")
+    assert SEED_TITLE in page.locator("h1").inner_text()
+    page.locator("#verwant").get_by_role(
+        "link", name=re.compile("Gezamenlijke ambitie")
+    ).first.click()
+    page.wait_for_url("**/gezamenlijke-ambitie/")
+    assert "Gezamenlijke ambitie voor de wijk opstellen" in page.locator("h1").inner_text()
+
+
+def test_kompas_filter_works_without_javascript(browser, live_server, live_method):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("/kompas/")
+        page.locator("#id_spoor").select_option("F")
+        page.locator("#id_gevoelig").check()
+        page.get_by_role("button", name=re.compile("Filter")).click()
+
+        page.wait_for_url(re.compile(r"spoor=F.*gevoelig=1"))
+        assert page.locator("#kompas-resultaten .step-item").count() > 0
+        assert SEED_TITLE in page.locator("#kompas-resultaten").inner_text()
+    finally:
+        context.close()
