@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "wijkkoers.core",
     "wijkkoers.accounts",
     "wijkkoers.method",
+    "wijkkoers.projects",
+    "wijkkoers.audit",
     # Wagtail: the CMS for the method content.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

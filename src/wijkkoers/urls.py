@@ -10,6 +10,7 @@ from wijkkoers.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("taal/", set_language, name="set_language"),
+    path("projecten/", include("wijkkoers.projects.urls")),
     path("account/", include("wijkkoers.accounts.urls")),
     path("account/", include("allauth.urls")),
     path("cms/", include(wagtailadmin_urls)),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from wijkkoers.accounts.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_user
+from wijkkoers.projects.demo import create_demo_project
 
 
 class Command(BaseCommand):
@@ -12,13 +13,12 @@ class Command(BaseCommand):
             raise CommandError(
                 "setup_demo makes accounts with a known password: not in production."
             )
-        for email, name, staff in DEMO_USERS:
-            ensure_demo_user(email, name, staff=staff)
+        users = [ensure_demo_user(email, name, staff=staff) for email, name, staff in DEMO_USERS]
+        project = create_demo_project(*users[:3])
         self.stdout.write(self.style.SUCCESS("\nWijkkoers demo is ready: http://127.0.0.1:8000"))
-        self.stdout.write(
-            f"Log in with one of these accounts (password for all: {DEMO_PASSWORD}):"
-        )
+        self.stdout.write(f"Log in with one of these accounts (password for all: {DEMO_PASSWORD}):")
         for email, name, staff in DEMO_USERS:
             role = "CMS-redacteur (/cms/)" if staff else name.split()[-1].lower()
             self.stdout.write(f"  {email:30} {role}")
+        self.stdout.write(f"Demo project: http://127.0.0.1:8000/projecten/{project.public_id}/")
         self.stdout.write("E-mails (verification, invitations) land in data/mail/.\n")

@@ -1,0 +1,82 @@
+"""A lived-in demo workspace, made through the same service functions as real use."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from wijkkoers.projects.models import Membership, Organisation, Project, Role, StepStatus
+from wijkkoers.projects.services import (
+    ProgressChange,
+    add_subproject,
+    create_project,
+    invite_member,
+    set_step_progress,
+)
+
+DEMO_NAME = "Demo: wijkaanpak Voorbeeldwijk"
+ORGANISATIONS = [
+    ("Gemeente Voorbeeldstad", "gemeente"),
+    ("Woonstichting Voorbeeld", "woningcorporatie"),
+    ("Energiecoöperatie Voorbeeldwijk", "bewonersinitiatief"),
+]
+# step key, status, note; the demo's own story, not a claim about any real neighbourhood.
+PROGRESS = [
+    (
+        "de-juiste-partijen-aan-tafel",
+        StepStatus.FINISHED,
+        "Startbijeenkomst gehouden; alle partijen waren er.",
+    ),
+    (
+        "helderheid-over-ambities",
+        StepStatus.FINISHED,
+        "Belangen per partij vastgelegd in het logboek.",
+    ),
+    (
+        "gezamenlijke-ambitie",
+        StepStatus.STARTED,
+        "Concept-ambitie ligt bij de partners ter reactie.",
+    ),
+    ("verwachtingen-en-rollen", StepStatus.STARTED, ""),
+    ("regierol-gemeente", StepStatus.PAUSED, "Wacht op het collegebesluit over de regierol."),
+    ("rol-vve", StepStatus.NOT_APPLICABLE, ""),
+]
+
+
+def create_demo_project(leader, member, reader):
+    """Create the demo project once; running it again changes nothing."""
+    existing = Project.objects.filter(name=DEMO_NAME).first()
+    if existing:
+        return existing
+    organisations = [
+        Organisation.objects.get_or_create(name=name, defaults={"party_type": kind})[0]
+        for name, kind in ORGANISATIONS
+    ]
+    project = create_project(
+        leader,
+        name=DEMO_NAME,
+        municipality="Voorbeeldstad",
+        description="Een voorbeeldproject om Wijkkoers te verkennen. Alle namen zijn verzonnen.",
+        start_date=timezone.localdate() - timedelta(days=120),
+        neighbourhoods=[("Voorbeeldwijk", "")],
+        organisation=organisations[0],
+    )
+    Membership.objects.create(
+        project=project, user=member, role=Role.TEAMLID, organisation=organisations[1]
+    )
+    Membership.objects.create(
+        project=project, user=reader, role=Role.MEELEZER, organisation=organisations[2]
+    )
+    add_subproject(leader, project, name="Hoogbouw Noord", description="De flats aan de noordkant.")
+    invite_member(leader, project, email="adviseur@example.org", role=Role.MEELEZER)
+    for key, status, note in PROGRESS:
+        change = ProgressChange(
+            status=status,
+            note=note,
+            owner=member if status == StepStatus.STARTED else leader,
+            reason="Er zijn geen VvE's in de wijk." if status == StepStatus.NOT_APPLICABLE else "",
+            target_date=timezone.localdate() + timedelta(days=30)
+            if status == StepStatus.STARTED
+            else None,
+        )
+        set_step_progress(leader, project, key, change, expected_version=0)
+    return project

@@ -1,0 +1,149 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijkkoers.method.models import PartyType
+from wijkkoers.projects.models import (
+    Neighbourhood,
+    Organisation,
+    Project,
+    Role,
+    StepStatus,
+    validate_cbs_code,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class CbsCodeField(forms.CharField):
+    """A CBS area code, accepted in any case and stored in capitals."""
+
+    default_validators = [validate_cbs_code]
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
+
+
+class ProjectForm(forms.ModelForm):
+    neighbourhood = forms.CharField(label=_("Neighbourhood"), max_length=120, required=False)
+    cbs_code = CbsCodeField(
+        label=_("CBS area code"),
+        max_length=10,
+        required=False,
+        help_text=_("Optional, e.g. BU03630001, WK0363AA or GM0200."),
+    )
+
+    class Meta:
+        model = Project
+        fields = ["name", "municipality", "description", "start_date"]
+        widgets = {"start_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("cbs_code") and not data.get("neighbourhood"):
+            self.add_error("neighbourhood", _("Name the neighbourhood this code belongs to."))
+        return data
+
+
+class ProjectSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = ["name", "municipality", "description", "start_date", "status"]
+        widgets = {"start_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+
+class NeighbourhoodForm(forms.ModelForm):
+    class Meta:
+        model = Neighbourhood
+        fields = ["name", "cbs_code"]
+        field_classes = {"cbs_code": CbsCodeField}
+
+
+class SubProjectForm(forms.Form):
+    name = forms.CharField(label=_("Name of the sub-project"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.TEAMLID)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("(none)"),
+        help_text=_("Add parties to the project under Settings."),
+    )
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = project.organisations.all()
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+    party_type = forms.ChoiceField(label=_("Kind of party"), choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party_type"].choices = [(p.key, p.name) for p in PartyType.objects.all()]
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class ProgressForm(forms.Form):
+    """The team's status of one step. `version` is the version the user saw."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
+    reason = forms.CharField(
+        label=_("Reason it does not apply"),
+        required=False,
+        max_length=500,
+        help_text=_("Required when the step does not apply."),
+    )
+    owner = forms.ModelChoiceField(
+        label=_("Owner"), queryset=None, required=False, empty_label=_("(nobody)")
+    )
+    target_date = forms.DateField(label=_("Target date"), required=False, widget=DateInput())
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Markdown: **bold**, *italic*, lists and links."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, project, current_target=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wijkkoers.accounts.models import User
+
+        self.fields["owner"].queryset = User.objects.filter(memberships__project=project).order_by(
+            "name"
+        )
+        self.current_target = current_target
+
+    def clean_target_date(self):
+        target = self.cleaned_data["target_date"]
+        # A date in the past is allowed only when it was already set (an overdue step).
+        if target and target < timezone.localdate() and target != self.current_target:
+            raise forms.ValidationError(_("Choose a date today or later."))
+        return target
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == StepStatus.NOT_APPLICABLE and not data.get("reason", "").strip():
+            self.add_error("reason", _("Say why this step does not apply."))
+        return data

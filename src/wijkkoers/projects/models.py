@@ -1,0 +1,287 @@
+"""Project workspaces: one neighbourhood approach (wijkaanpak), its team and its progress."""
+
+import re
+import secrets
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.models import RulesModel
+
+from wijkkoers.projects import rules as project_rules
+
+# CBS area codes: municipality GM + 4 digits; district WK and neighbourhood BU start with
+# the municipality's 4 digits, then 2 (WK) or 4 (BU) characters, digits or, as Amsterdam's
+# codes have had since 2023, capital letters (e.g. WK0363AA).
+CBS_CODE = re.compile(r"^(GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$")
+
+
+def validate_cbs_code(value: str) -> None:
+    if not CBS_CODE.match(value):
+        raise ValidationError(
+            _("Use a CBS code: GM + 4 digits, WK + 6 or BU + 8 characters (e.g. WK0363AA)."),
+            code="invalid_cbs_code",
+        )
+
+
+def new_public_id() -> str:
+    """Unguessable, URL-friendly and short enough to read aloud over the phone."""
+    return secrets.token_urlsafe(9)
+
+
+class Organisation(models.Model):
+    """A party in the approach: a municipality, a corporation, a grid operator, ..."""
+
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    party_type = models.CharField(
+        _("kind of party"), max_length=60, help_text=_("A party type of the method.")
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="organisations", blank=True, verbose_name=_("people")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class Project(RulesModel):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        PAUSED = "paused", _("paused")
+        CLOSED = "closed", _("closed")
+
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    municipality = models.CharField(_("municipality"), max_length=120)
+    description = models.TextField(_("short description"), blank=True, max_length=2000)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    organisations = models.ManyToManyField(
+        Organisation, related_name="projects", blank=True, verbose_name=_("parties at the table")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        rules_permissions = {
+            "view": project_rules.is_member,
+            "edit_content": project_rules.is_teamlid,
+            "manage": project_rules.is_projectleider,
+        }
+
+    def __str__(self):
+        return self.name
+
+
+class Neighbourhood(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="neighbourhoods")
+    name = models.CharField(_("neighbourhood"), max_length=120)
+    cbs_code = models.CharField(
+        _("CBS area code"), max_length=10, blank=True, validators=[validate_cbs_code]
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("neighbourhood")
+        verbose_name_plural = _("neighbourhoods")
+
+    def __str__(self):
+        return f"{self.name} ({self.cbs_code})" if self.cbs_code else self.name
+
+
+class SubProject(models.Model):
+    """A part of the approach by theme or sub-group, with its own progress."""
+
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="subprojects")
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("sub-project")
+        verbose_name_plural = _("sub-projects")
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    PROJECTLEIDER = "projectleider", _("project leader")
+    TEAMLID = "teamlid", _("team member")
+    MEELEZER = "meelezer", _("reader")
+
+
+class Membership(models.Model):
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("organisation"),
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="one_membership_per_project")
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class Invitation(models.Model):
+    """An e-mailed, signed, single-use link to join a project; valid for 7 days."""
+
+    VALID_DAYS = 7
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("organisation"),
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def expires_at(self):
+        return self.sent_at + timezone.timedelta(days=self.VALID_DAYS)
+
+    @property
+    def is_open(self) -> bool:
+        return not (self.accepted_at or self.revoked_at) and timezone.now() < self.expires_at
+
+
+class StepStatus(models.TextChoices):
+    NOT_STARTED = "niet_gestart", _("not started")
+    STARTED = "gestart", _("started")
+    PAUSED = "gepauzeerd", _("paused")
+    FINISHED = "afgerond", _("finished")
+    REVISITING = "herzien", _("revisiting")
+    NOT_APPLICABLE = "nvt", _("not applicable")
+
+
+OPEN_STATUSES = {
+    StepStatus.NOT_STARTED,
+    StepStatus.STARTED,
+    StepStatus.PAUSED,
+    StepStatus.REVISITING,
+}
+IN_PROGRESS_STATUSES = {StepStatus.STARTED, StepStatus.REVISITING}
+
+
+class StepProgress(models.Model):
+    """Where a project (or one of its sub-projects) stands on one step of the method.
+
+    `step_key` is the method's stable key, not a page id: progress outlives page edits.
+    `version` grows with every change; a save that expected an older version is refused,
+    so two members never silently overwrite each other.
+    """
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="progress")
+    subproject = models.ForeignKey(
+        SubProject, on_delete=models.CASCADE, null=True, blank=True, related_name="progress"
+    )
+    step_key = models.SlugField(max_length=80)
+    status = models.CharField(
+        _("status"), max_length=20, choices=StepStatus.choices, default=StepStatus.NOT_STARTED
+    )
+    reason = models.CharField(_("reason (not applicable)"), max_length=500, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=5000, help_text=_("Markdown."))
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "step_key"],
+                condition=models.Q(subproject=None),
+                name="one_progress_per_project_step",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "subproject", "step_key"],
+                name="one_progress_per_subproject_step",
+            ),
+        ]
+        verbose_name = _("progress of a step")
+        verbose_name_plural = _("progress of steps")
+
+    def __str__(self):
+        return f"{self.step_key}: {self.get_status_display()}"
+
+
+class StepProgressChange(models.Model):
+    """History of one step's progress: who changed what, when, from what to what."""
+
+    progress = models.ForeignKey(StepProgress, on_delete=models.CASCADE, related_name="changes")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    from_status = models.CharField(max_length=20, choices=StepStatus.choices)
+    to_status = models.CharField(max_length=20, choices=StepStatus.choices)
+    old = models.JSONField(default=dict)
+    new = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.from_status} -> {self.to_status}"

@@ -1,0 +1,31 @@
+"""Who may do what in a project. Roles rise: meelezer < teamlid < projectleider."""
+
+import rules
+
+ROLE_RANK = {"meelezer": 1, "teamlid": 2, "projectleider": 3}
+
+
+def role_in(user, project) -> str | None:
+    """The user's role in the project, cached on the project object for the request."""
+    if not user or not user.is_authenticated or project is None:
+        return None
+    cache = project.__dict__.setdefault("_roles", {})
+    if user.pk not in cache:
+        membership = project.memberships.filter(user=user).only("role").first()
+        cache[user.pk] = membership.role if membership else None
+    return cache[user.pk]
+
+
+def _at_least(role: str):
+    @rules.predicate(name=f"at_least_{role}")
+    def predicate(user, project):
+        return ROLE_RANK.get(role_in(user, project) or "", 0) >= ROLE_RANK[role]
+
+    return predicate
+
+
+is_member = _at_least("meelezer")
+is_teamlid = _at_least("teamlid")
+is_projectleider = _at_least("projectleider")
+
+rules.add_perm("projects.add_project", rules.is_authenticated)

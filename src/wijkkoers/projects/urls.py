@@ -1,0 +1,26 @@
+from django.urls import path
+
+from wijkkoers.projects.views import members, portfolio, workspace
+
+app_name = "projects"
+urlpatterns = [
+    path("", portfolio.portfolio, name="portfolio"),
+    path("nieuw/", portfolio.project_create, name="create"),
+    path("uitnodiging/<str:token>/", members.invitation, name="invitation"),
+    path("<str:project_id>/", workspace.compass, name="compass"),
+    path("<str:project_id>/stappen/<slug:step_key>/", workspace.project_step, name="step"),
+    path("<str:project_id>/instellingen/", workspace.project_settings, name="settings"),
+    path("<str:project_id>/logboek/", workspace.audit_log, name="audit"),
+    path("<str:project_id>/leden/", members.members, name="members"),
+    path("<str:project_id>/leden/<str:public_id>/rol/", members.member_role, name="member_role"),
+    path(
+        "<str:project_id>/leden/<str:public_id>/verwijderen/",
+        members.member_remove,
+        name="member_remove",
+    ),
+    path(
+        "<str:project_id>/uitnodigingen/<uuid:public_id>/<str:action>/",
+        members.invitation_action,
+        name="invitation_action",
+    ),
+]

@@ -1,0 +1,70 @@
+import re
+
+import pytest
+from django.test import override_settings
+from playwright.sync_api import expect
+
+from tests.factories import UserFactory
+from wijkkoers.projects.services import create_project
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_leader_creates_project_invites_member_who_starts_a_step(page, login, method, tmp_path):
+    leader = UserFactory(name="Lotte Leider")
+    member = UserFactory(name="Mo Medewerker", email="mo@example.org")
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(tmp_path),
+    ):
+        login(leader)
+        page.goto("/projecten/")
+        page.get_by_role("link", name="Nieuw project").click()
+        page.get_by_label("Naam", exact=True).fill("Wijkaanpak Zonnewijk")
+        page.get_by_label("Gemeente").fill("Zonnestad")
+        page.get_by_role("button", name="Project aanmaken").click()
+
+        page.get_by_label("E-mailadres").fill("mo@example.org")
+        page.get_by_label("Rol", exact=True).select_option("teamlid")
+        page.get_by_role("button", name="Uitnodiging sturen").click()
+        expect(page.get_by_text("mo@example.org").first).to_be_visible()
+        mail_text = "".join(path.read_text() for path in tmp_path.iterdir())
+        link = re.search(r"https?://[^/\s]+(/projecten/uitnodiging/\S+/)", mail_text).group(1)
+
+    page.get_by_role("button", name="Uitloggen").first.click()
+    page.goto(link)
+    page.get_by_role("main").get_by_role("link", name="Inloggen").click()
+    page.get_by_label("E-mail").fill(member.email)
+    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord-42")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name="Accepteren en meedoen aan het project").click()
+
+    expect(page.get_by_role("heading", name="Wijkaanpak Zonnewijk")).to_be_visible()
+    page.get_by_role("link", name=re.compile("De juiste partijen aan tafel")).first.click()
+    page.get_by_label("Status", exact=True).select_option("gestart")
+    page.get_by_role("button", name="Status opslaan").click()
+    expect(page.get_by_text("opgeslagen")).to_be_visible()
+
+    page.get_by_role("link", name="Projectkompas").click()
+    in_progress = page.locator("section", has=page.get_by_role("heading", name="Bezig"))
+    expect(
+        in_progress.get_by_role("link", name=re.compile("De juiste partijen aan tafel"))
+    ).to_be_visible()
+
+
+def test_project_pages_have_no_serious_axe_findings(page, login, axe, method):
+    leader = UserFactory(name="Lotte Leider")
+    project = create_project(leader, name="Wijkaanpak Zonnewijk", municipality="Zonnestad")
+    login(leader)
+
+    for path in [
+        "/projecten/",
+        f"/projecten/{project.public_id}/",
+        f"/projecten/{project.public_id}/leden/",
+        f"/projecten/{project.public_id}/stappen/helderheid-over-ambities/",
+        f"/projecten/{project.public_id}/logboek/",
+        f"/projecten/{project.public_id}/instellingen/",
+        "/projecten/nieuw/",
+    ]:
+        page.goto(path)
+        axe(page)

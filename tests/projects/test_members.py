@@ -1,0 +1,204 @@
+import pytest
+from django.urls import reverse
+
+from wijkkoers.audit.models import AuditEvent
+from wijkkoers.projects.models import Membership, Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_last_projectleider_cannot_be_removed(client, alice, project):
+    leader = project.memberships.get(user=alice)
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("projects:member_remove", args=[project.public_id, leader.public_id]), follow=True
+    )
+
+    assert Membership.objects.filter(pk=leader.pk).exists()
+    assert "altijd minstens één projectleider" in response.content.decode()
+
+
+def test_last_projectleider_cannot_step_down(client, alice, project):
+    leader = project.memberships.get(user=alice)
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("projects:member_role", args=[project.public_id, leader.public_id]),
+        {"role": "teamlid"},
+        follow=True,
+    )
+
+    leader.refresh_from_db()
+    assert leader.role == Role.PROJECTLEIDER
+    assert "altijd minstens één projectleider" in response.content.decode()
+
+
+def test_role_change_is_audited(client, alice, mila, project):
+    membership = project.memberships.get(user=mila)
+    client.force_login(alice)
+
+    client.post(
+        reverse("projects:member_role", args=[project.public_id, membership.public_id]),
+        {"role": "teamlid"},
+    )
+
+    event = AuditEvent.objects.get(project=project, action="member.role_changed")
+    assert event.actor == alice
+    assert event.old == {"role": "meelezer"}
+    assert event.new == {"role": "teamlid"}
+
+
+def test_removing_a_member_is_audited(client, alice, mila, project):
+    membership = project.memberships.get(user=mila)
+    client.force_login(alice)
+
+    client.post(reverse("projects:member_remove", args=[project.public_id, membership.public_id]))
+
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+    assert AuditEvent.objects.filter(project=project, action="member.removed").exists()
+
+
+def test_create_project_makes_creator_projectleider(client, alice):
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("projects:create"),
+        {
+            "name": "Wijkaanpak Noord",
+            "municipality": "Apeldoorn",
+            "neighbourhood": "Noord",
+            "cbs_code": "wk0200aa",
+        },
+    )
+
+    membership = Membership.objects.get(user=alice, project__name="Wijkaanpak Noord")
+    assert response.status_code == 302
+    assert membership.role == Role.PROJECTLEIDER
+    assert membership.project.neighbourhoods.get().cbs_code == "WK0200AA"
+
+
+@pytest.mark.parametrize("code", ["BU0363", "XX12345678", "GM12345", "WK03630"])
+def test_create_project_refuses_bad_cbs_code(client, alice, code):
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("projects:create"),
+        {
+            "name": "Wijkaanpak Noord",
+            "municipality": "Apeldoorn",
+            "neighbourhood": "Noord",
+            "cbs_code": code,
+        },
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "CBS-code" in html
+    assert 'value="Wijkaanpak Noord"' in html
+
+
+@pytest.mark.parametrize("code", ["GM0363", "WK036301", "WK0363AA", "BU03630001", "BU0363AB12"])
+def test_create_project_accepts_cbs_codes(client, alice, code):
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("projects:create"),
+        {
+            "name": "Wijkaanpak",
+            "municipality": "Amsterdam",
+            "neighbourhood": "Buurt",
+            "cbs_code": code,
+        },
+    )
+
+    assert response.status_code == 302
+
+
+def test_settings_changes_are_audited_with_old_and_new(client, alice, project):
+    client.force_login(alice)
+
+    client.post(
+        reverse("projects:settings", args=[project.public_id]),
+        {
+            "action": "project",
+            "project-name": "Nieuwe naam",
+            "project-municipality": "Teststad",
+            "project-status": "paused",
+        },
+    )
+
+    event = AuditEvent.objects.get(project=project, action="project.updated")
+    assert event.old["name"] == "Wijkaanpak Testwijk"
+    assert event.new["name"] == "Nieuwe naam"
+    assert event.new["status"] == "paused"
+
+
+def test_audit_log_filters_by_member_and_kind(client, alice, mila, project):
+    membership = project.memberships.get(user=mila)
+    client.force_login(alice)
+    client.post(
+        reverse("projects:member_role", args=[project.public_id, membership.public_id]),
+        {"role": "teamlid"},
+    )
+    leader = project.memberships.get(user=alice)
+
+    by_kind = client.get(
+        reverse("projects:audit", args=[project.public_id]), {"soort": "membership"}
+    )
+    by_member = client.get(
+        reverse("projects:audit", args=[project.public_id]),
+        {"lid": leader.public_id, "soort": "project"},
+    )
+
+    assert "member.role_changed" in by_kind.content.decode()
+    assert "project.created" not in by_kind.content.decode()
+    assert "project.created" in by_member.content.decode()
+
+
+def test_leader_adds_organisation_and_invites_on_its_behalf(client, alice, project, method):
+    client.force_login(alice)
+
+    client.post(
+        reverse("projects:settings", args=[project.public_id]),
+        {"action": "organisation", "org-name": "Gemeente Teststad", "org-party_type": "gemeente"},
+    )
+    organisation = project.organisations.get()
+    client.post(
+        reverse("projects:members", args=[project.public_id]),
+        {"email": "wethouder@example.org", "role": "meelezer", "organisation": organisation.pk},
+    )
+
+    assert organisation.party_type == "gemeente"
+    assert project.invitations.get().organisation == organisation
+    assert AuditEvent.objects.filter(project=project, action="organisation.added").exists()
+
+
+def test_invitation_cannot_name_another_projects_organisation(client, alice, project):
+    from wijkkoers.projects.models import Organisation
+
+    foreign = Organisation.objects.create(name="Elders BV", party_type="marktpartijen")
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("projects:members", args=[project.public_id]),
+        {"email": "iemand@example.org", "role": "teamlid", "organisation": foreign.pk},
+    )
+
+    assert response.status_code == 200
+    assert not project.invitations.exists()
+
+
+def test_settings_error_in_one_form_leaves_the_others_unbound(client, alice, project):
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("projects:settings", args=[project.public_id]),
+        {"action": "neighbourhood", "hood-name": "Noord", "hood-cbs_code": "XX1"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("errorlist") == 1
+    assert "CBS-code" in html
+    assert 'value="Noord"' in html

@@ -1,0 +1,147 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from wijkkoers.audit.models import AuditEvent
+from wijkkoers.projects.models import StepProgress, StepStatus
+from wijkkoers.projects.queries import method_catalogue, progress_by_key, what_next
+from wijkkoers.projects.services import ProgressChange, ProgressConflict, set_step_progress
+
+pytestmark = pytest.mark.django_db
+SEED = "helderheid-over-ambities"
+
+
+def step_url(project, key=SEED):
+    return reverse("projects:step", args=[project.public_id, key])
+
+
+def test_status_change_keeps_history_and_audit(client, bob, project, method):
+    client.force_login(bob)
+
+    client.post(step_url(project), {"status": "gestart", "version": 0})
+    client.post(step_url(project), {"status": "afgerond", "version": 1})
+
+    progress = StepProgress.objects.get(project=project, step_key=SEED)
+    history = list(progress.changes.order_by("at", "id"))
+    assert [(c.from_status, c.to_status) for c in history] == [
+        ("niet_gestart", "gestart"),
+        ("gestart", "afgerond"),
+    ]
+    assert all(c.actor == bob for c in history)
+    assert progress.finished_at is not None
+    assert AuditEvent.objects.filter(project=project, kind="progress").count() == 2
+    page = client.get(step_url(project)).content.decode()
+    assert "Bob Teamlid" in page
+    assert "gestart → afgerond" in page
+
+
+def test_second_writer_gets_conflict_and_nothing_is_overwritten(
+    client, alice, bob, project, method
+):
+    client.force_login(bob)
+    client.post(step_url(project), {"status": "gestart", "note": "Bob was eerst", "version": 0})
+    client.force_login(alice)
+
+    response = client.post(
+        step_url(project), {"status": "gepauzeerd", "note": "Alice later", "version": 0}
+    )
+
+    html = response.content.decode()
+    progress = StepProgress.objects.get(project=project, step_key=SEED)
+    assert response.status_code == 200
+    assert progress.status == StepStatus.STARTED
+    assert progress.note == "Bob was eerst"
+    assert "Iemand anders heeft deze stap gewijzigd" in html
+    assert "Bob was eerst" in html
+    assert "Alice later" in html  # her own input is kept in the form
+
+
+def test_conflict_service_raises_with_current_state(alice, bob, project):
+    set_step_progress(bob, project, SEED, ProgressChange(status="gestart"), expected_version=0)
+
+    with pytest.raises(ProgressConflict) as conflict:
+        set_step_progress(
+            alice, project, SEED, ProgressChange(status="afgerond"), expected_version=0
+        )
+
+    assert conflict.value.current.status == "gestart"
+    assert conflict.value.current.updated_by == bob
+
+
+def test_not_applicable_needs_a_reason(client, bob, project, method):
+    client.force_login(bob)
+
+    response = client.post(step_url(project), {"status": "nvt", "reason": "", "version": 0})
+
+    assert "Geef aan waarom" in response.content.decode()
+    assert not StepProgress.objects.filter(project=project, step_key=SEED).exists()
+
+
+def test_target_date_in_the_past_is_refused(client, bob, project, method):
+    client.force_login(bob)
+    yesterday = timezone.localdate() - timedelta(days=1)
+
+    response = client.post(
+        step_url(project), {"status": "gestart", "target_date": yesterday.isoformat(), "version": 0}
+    )
+
+    assert "vandaag of later" in response.content.decode()
+
+
+def test_note_markdown_is_sanitised(client, bob, project, method):
+    client.force_login(bob)
+
+    client.post(
+        step_url(project),
+        {"status": "gestart", "note": "**vet** <script>alert(1)</script>", "version": 0},
+    )
+    html = client.get(step_url(project)).content.decode()
+
+    assert "<strong>vet</strong>" in html
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_what_next_lists_unblocked_steps_in_phase_order(rf, alice, project, method):
+    catalogue = method_catalogue(rf.get("/"))
+    before = [step.key for step in what_next(catalogue, progress_by_key(project))]
+    set_step_progress(
+        alice,
+        project,
+        "de-juiste-partijen-aan-tafel",
+        ProgressChange(status="afgerond"),
+        expected_version=0,
+    )
+
+    after = [step.key for step in what_next(catalogue, progress_by_key(project))]
+
+    assert before[0] == "de-juiste-partijen-aan-tafel"
+    assert "de-juiste-partijen-aan-tafel" not in after
+    assert "helderheid-over-ambities" in after
+    assert "helderheid-over-ambities" not in before
+    phases = [catalogue.steps[key].phase_number for key in after]
+    assert phases == sorted(phases)
+
+
+def test_compass_shows_started_step(client, bob, project, method):
+    set_step_progress(bob, project, SEED, ProgressChange(status="gestart"), expected_version=0)
+    client.force_login(bob)
+
+    html = client.get(reverse("projects:compass", args=[project.public_id])).content.decode()
+
+    in_progress = html.split('id="bezig-kop"')[1].split("</section>")[0]
+    assert "Helderheid over ambities" in in_progress
+
+
+def test_subproject_has_its_own_progress(client, alice, project, method):
+    sub = project.subprojects.create(name="Hoogbouw")
+    client.force_login(alice)
+
+    client.post(
+        step_url(project) + f"?deelproject={sub.public_id}",
+        {"status": "gestart", "version": 0, "deelproject": sub.public_id},
+    )
+
+    assert StepProgress.objects.get(subproject=sub, step_key=SEED).status == "gestart"
+    assert not StepProgress.objects.filter(project=project, subproject=None, step_key=SEED).exists()

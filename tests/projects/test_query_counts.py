@@ -1,0 +1,65 @@
+"""The compass and the portfolio run the same number of queries with 1 or 50 steps in progress."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from wijkkoers.method.models import StepPage
+from wijkkoers.projects.models import Membership, Role
+from wijkkoers.projects.services import ProgressChange, create_project, set_step_progress
+
+pytestmark = pytest.mark.django_db
+
+
+def start_steps(user, project, count):
+    keys = list(StepPage.objects.order_by("path").values_list("key", flat=True))[:count]
+    for key in keys:
+        set_step_progress(
+            user, project, key, ProgressChange(status="gestart", owner=user), expected_version=0
+        )
+
+
+def count_queries(client, url):
+    client.get(url)  # warm up: the first request of a session does extra session work
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_compass_queries_flat(client, alice, method):
+    small = create_project(alice, name="Klein", municipality="A")
+    large = create_project(alice, name="Groot", municipality="B")
+    start_steps(alice, small, 1)
+    start_steps(alice, large, 50)
+    client.force_login(alice)
+
+    assert count_queries(
+        client, reverse("projects:compass", args=[small.public_id])
+    ) == count_queries(client, reverse("projects:compass", args=[large.public_id]))
+
+
+def test_portfolio_queries_flat(client, alice, bob, method):
+    one = create_project(alice, name="Een", municipality="A")
+    start_steps(alice, one, 1)
+    client.force_login(alice)
+    with_one = count_queries(client, reverse("projects:portfolio"))
+    for number in range(3):
+        project = create_project(bob, name=f"Project {number}", municipality="B")
+        Membership.objects.create(project=project, user=alice, role=Role.TEAMLID)
+        start_steps(bob, project, 50)
+
+    assert count_queries(client, reverse("projects:portfolio")) == with_one
+
+
+def test_members_and_audit_queries_flat(client, alice, project, method):
+    client.force_login(alice)
+    members = reverse("projects:members", args=[project.public_id])
+    audit = reverse("projects:audit", args=[project.public_id])
+    before = (count_queries(client, members), count_queries(client, audit))
+    for number in range(5):
+        project.invitations.create(email=f"p{number}@example.org", role="teamlid", invited_by=alice)
+    start_steps(alice, project, 10)
+
+    assert (count_queries(client, members), count_queries(client, audit)) == before
