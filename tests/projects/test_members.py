@@ -59,17 +59,19 @@ def test_removing_a_member_is_audited(client, alice, mila, project):
     assert AuditEvent.objects.filter(project=project, action="member.removed").exists()
 
 
+def create(client, **data):
+    return client.post(reverse("projects:create"), data)
+
+
 def test_create_project_makes_creator_projectleider(client, alice):
     client.force_login(alice)
 
-    response = client.post(
-        reverse("projects:create"),
-        {
-            "name": "Wijkaanpak Noord",
-            "municipality": "Apeldoorn",
-            "neighbourhood": "Noord",
-            "cbs_code": "wk0200aa",
-        },
+    response = create(
+        client,
+        name="Wijkaanpak Noord",
+        municipality="Apeldoorn",
+        neighbourhood="Noord",
+        cbs_code="wk0200aa",
     )
 
     membership = Membership.objects.get(user=alice, project__name="Wijkaanpak Noord")
@@ -82,14 +84,12 @@ def test_create_project_makes_creator_projectleider(client, alice):
 def test_create_project_refuses_bad_cbs_code(client, alice, code):
     client.force_login(alice)
 
-    response = client.post(
-        reverse("projects:create"),
-        {
-            "name": "Wijkaanpak Noord",
-            "municipality": "Apeldoorn",
-            "neighbourhood": "Noord",
-            "cbs_code": code,
-        },
+    response = create(
+        client,
+        name="Wijkaanpak Noord",
+        municipality="Apeldoorn",
+        neighbourhood="Noord",
+        cbs_code=code,
     )
 
     html = response.content.decode()
@@ -102,14 +102,8 @@ def test_create_project_refuses_bad_cbs_code(client, alice, code):
 def test_create_project_accepts_cbs_codes(client, alice, code):
     client.force_login(alice)
 
-    response = client.post(
-        reverse("projects:create"),
-        {
-            "name": "Wijkaanpak",
-            "municipality": "Amsterdam",
-            "neighbourhood": "Buurt",
-            "cbs_code": code,
-        },
+    response = create(
+        client, name="Wijkaanpak", municipality="Amsterdam", neighbourhood="Buurt", cbs_code=code
     )
 
     assert response.status_code == 302

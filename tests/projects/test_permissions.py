@@ -37,17 +37,6 @@ def as_user(client, alice, bob, mila):
     return _as
 
 
-# A write only the projectleider may do: others are refused with 404, anonymous to login.
-LEADER_ONLY = [
-    ("anonymous", 302),
-    ("outsider", 404),
-    ("staff", 404),
-    ("meelezer", 404),
-    ("teamlid", 404),
-    ("projectleider", 302),
-]
-
-
 # A write only the projectleider may do: others get 404, anonymous users the login page.
 LEADER_ONLY = [
     ("anonymous", 302),
