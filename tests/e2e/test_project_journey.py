@@ -5,7 +5,7 @@ from django.test import override_settings
 from playwright.sync_api import expect
 
 from tests.factories import UserFactory
-from wijkkoers.projects.services import create_project
+from wijkkoers.projects.services import create_project, invitation_token, invite_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,3 +68,19 @@ def test_project_pages_have_no_serious_axe_findings(page, login, axe, method):
     ]:
         page.goto(path)
         axe(page)
+
+
+def test_newcomer_joins_from_the_invitation_with_a_new_account(page, axe, method):
+    leader = UserFactory(name="Lotte Leider")
+    project = create_project(leader, name="Wijkaanpak Zonnewijk", municipality="Zonnestad")
+    invitation = invite_member(leader, project, email="nina@example.org", role="teamlid")
+
+    page.goto(f"/projecten/uitnodiging/{invitation_token(invitation)}/")
+    axe(page)
+    page.get_by_label("Je naam").fill("Nina Nieuw")
+    page.get_by_label("Wachtwoord", exact=True).fill("buurtwarmte-voor-iedereen")
+    page.get_by_label("Wachtwoord (nog een keer)").fill("buurtwarmte-voor-iedereen")
+    page.get_by_role("button", name="Account aanmaken en meedoen").click()
+
+    expect(page.get_by_role("heading", name="Wijkaanpak Zonnewijk")).to_be_visible()
+    expect(page.get_by_role("link", name="Nina Nieuw")).to_be_visible()

@@ -2,11 +2,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import UserFactory
+from wijkkoers.accounts.models import User
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.projects.models import Invitation, Membership
 from wijkkoers.projects.services import invitation_token, invite_member
@@ -42,7 +44,8 @@ def test_invitation_happy_path(client, django_capture_on_commit_callbacks, alice
     ).exists()
 
 
-def test_invitation_page_offers_login_to_anonymous(client, alice, project):
+def test_invitation_page_offers_login_when_the_address_has_an_account(client, alice, project):
+    UserFactory(email="nieuw@example.org")
     invitation = invite_member(alice, project, email="nieuw@example.org", role="teamlid")
 
     response = client.get(reverse("projects:invitation", args=[invitation_token(invitation)]))
@@ -153,3 +156,68 @@ def test_inviting_an_existing_member_is_refused(client, alice, bob, project):
 
     assert "al lid" in response.content.decode()
     assert not Invitation.objects.filter(email=bob.email).exists()
+
+
+def test_newcomer_joins_with_a_new_account_from_the_link(client, alice, project):
+    invitation = invite_member(alice, project, email="nieuw@example.org", role="meelezer")
+    url = reverse("projects:invitation", args=[invitation_token(invitation)])
+
+    response = client.post(
+        url,
+        {
+            "name": "Nina Nieuw",
+            "password1": "buurtwarmte-voor-iedereen",
+            "password2": "buurtwarmte-voor-iedereen",
+        },
+    )
+
+    user = User.objects.get(email="nieuw@example.org")
+    assert response.status_code == 302
+    assert user.name == "Nina Nieuw"
+    assert EmailAddress.objects.get(user=user).verified
+    assert Membership.objects.get(project=project, user=user).role == "meelezer"
+    assert client.get(response["Location"]).status_code == 200  # logged in, inside the project
+
+
+def test_newcomer_signup_bad_input_keeps_name_and_creates_nothing(client, alice, project):
+    invitation = invite_member(alice, project, email="nieuw@example.org", role="teamlid")
+    url = reverse("projects:invitation", args=[invitation_token(invitation)])
+
+    response = client.post(
+        url, {"name": "Nina Nieuw", "password1": "buurtwarmte-voor-iedereen", "password2": "anders"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "niet hetzelfde" in html
+    assert 'value="Nina Nieuw"' in html
+    assert not User.objects.filter(email="nieuw@example.org").exists()
+
+
+def test_newcomer_signup_refuses_weak_password(client, alice, project):
+    invitation = invite_member(alice, project, email="nieuw@example.org", role="teamlid")
+    url = reverse("projects:invitation", args=[invitation_token(invitation)])
+
+    response = client.post(url, {"name": "Nina", "password1": "kort", "password2": "kort"})
+
+    assert "te kort" in response.content.decode()
+    assert not User.objects.filter(email="nieuw@example.org").exists()
+
+
+def test_signup_through_invitation_is_refused_when_address_has_an_account(client, alice, project):
+    UserFactory(email="nieuw@example.org")
+    invitation = invite_member(alice, project, email="nieuw@example.org", role="teamlid")
+    url = reverse("projects:invitation", args=[invitation_token(invitation)])
+
+    response = client.post(
+        url,
+        {
+            "name": "Indringer",
+            "password1": "buurtwarmte-voor-iedereen",
+            "password2": "buurtwarmte-voor-iedereen",
+        },
+    )
+
+    assert response.status_code == 200
+    assert User.objects.filter(email="nieuw@example.org").count() == 1
+    assert not Membership.objects.filter(project=project, user__email="nieuw@example.org").exists()

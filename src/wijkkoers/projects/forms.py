@@ -1,7 +1,9 @@
 from django import forms
+from django.contrib.auth import password_validation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkkoers.accounts.models import User
 from wijkkoers.method.models import PartyType
 from wijkkoers.projects.models import (
     Neighbourhood,
@@ -128,8 +130,6 @@ class ProgressForm(forms.Form):
 
     def __init__(self, *args, project, current_target=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from wijkkoers.accounts.models import User
-
         self.fields["owner"].queryset = User.objects.filter(memberships__project=project).order_by(
             "name"
         )
@@ -146,4 +146,42 @@ class ProgressForm(forms.Form):
         data = super().clean()
         if data.get("status") == StepStatus.NOT_APPLICABLE and not data.get("reason", "").strip():
             self.add_error("reason", _("Say why this step does not apply."))
+        return data
+
+
+class InvitationSignupForm(forms.Form):
+    """A new account for the invited address; opening the e-mailed link proves the address."""
+
+    name = forms.CharField(
+        label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+        self.fields[
+            "password1"
+        ].help_text = password_validation.password_validators_help_text_html()
+
+    def clean(self):
+        data = super().clean()
+        password = data.get("password1")
+        if password and password != data.get("password2"):
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif password:
+            candidate = User(email=self.email, name=data.get("name", ""))
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
         return data

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkkoers.accounts.models import User
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.audit.services import record_event
 from wijkkoers.projects.models import (
@@ -289,6 +291,23 @@ def accept_invitation(user, token: str) -> Membership:
         new={"role": membership.role},
     )
     return membership
+
+
+@transaction.atomic
+def join_with_new_account(token: str, *, name: str, password: str):
+    """Create an account for the invited address and accept the invitation with it.
+
+    The person opened the signed link sent to that address, which proves they own it, so
+    the address is stored as verified. An address that already has an account must log in.
+    """
+    invitation = invitation_from_token(token)
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise InvitationProblem("has_account", invitation)
+    user = User(email=invitation.email, name=name.strip())
+    user.set_password(password)
+    user.save()
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return accept_invitation(user, token)
 
 
 # --- Progress -----------------------------------------------------------------------------

@@ -1,17 +1,19 @@
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkkoers.accounts.models import User
 from wijkkoers.projects.access import (
     access_invitation,
     access_membership,
     access_project_for_user,
     project_context,
 )
-from wijkkoers.projects.forms import InvitationForm, RoleForm
+from wijkkoers.projects.forms import InvitationForm, InvitationSignupForm, RoleForm
 from wijkkoers.projects.services import (
     InvitationProblem,
     ProjectRuleError,
@@ -19,6 +21,7 @@ from wijkkoers.projects.services import (
     change_member_role,
     invitation_from_token,
     invite_member,
+    join_with_new_account,
     remove_member,
     resend_invitation,
     revoke_invitation,
@@ -126,33 +129,55 @@ def invitation_action(request, project_id, public_id, action):
     return redirect("projects:members", project.public_id)
 
 
+def _invitation_problem(request, problem, invitation=None):
+    status = {"invalid": 404, "wrong_user": 403, "has_account": 409}.get(problem.code, 410)
+    context = {"problem": problem.code, "invitation": invitation}
+    return render(request, "projects/invitation_problem.html", context, status=status)
+
+
 def invitation(request, token):
-    """The page behind the link in the e-mail: log in or register, then accept."""
+    """The page behind the link in the e-mail: accept, log in, or join with a new account."""
     try:
         invitation = invitation_from_token(token)
     except InvitationProblem as problem:
-        return render(
-            request,
-            "projects/invitation_problem.html",
-            {"problem": problem.code},
-            status=410 if problem.code != "invalid" else 404,
-        )
-    if request.method == "POST" and request.user.is_authenticated:
+        return _invitation_problem(request, problem)
+    has_account = User.objects.filter(email__iexact=invitation.email).exists()
+    signup_form = InvitationSignupForm(
+        request.POST if request.method == "POST" and not request.user.is_authenticated else None,
+        email=invitation.email,
+    )
+    if request.method == "POST":
         try:
-            membership = accept_invitation(request.user, token)
+            membership = _accept(request, token, signup_form, has_account)
         except InvitationProblem as problem:
-            status = 403 if problem.code == "wrong_user" else 410
-            return render(
-                request,
-                "projects/invitation_problem.html",
-                {"problem": problem.code, "invitation": invitation},
-                status=status,
+            return _invitation_problem(request, problem, invitation)
+        if membership:
+            messages.success(
+                request, _("Welcome to %(project)s.") % {"project": membership.project}
             )
-        messages.success(request, _("Welcome to %(project)s.") % {"project": membership.project})
-        return redirect("projects:compass", membership.project.public_id)
+            return redirect("projects:compass", membership.project.public_id)
     wrong_user = (
         request.user.is_authenticated and request.user.email.lower() != invitation.email.lower()
     )
     return render(
-        request, "projects/invitation.html", {"invitation": invitation, "wrong_user": wrong_user}
+        request,
+        "projects/invitation.html",
+        {
+            "invitation": invitation,
+            "wrong_user": wrong_user,
+            "has_account": has_account,
+            "form": signup_form,
+        },
     )
+
+
+def _accept(request, token, signup_form, has_account):
+    """The membership when accepted; None when the sign-up form needs another look."""
+    if request.user.is_authenticated:
+        return accept_invitation(request.user, token)
+    if has_account or not signup_form.is_valid():
+        return None
+    data = signup_form.cleaned_data
+    membership = join_with_new_account(token, name=data["name"], password=data["password1"])
+    login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+    return membership
