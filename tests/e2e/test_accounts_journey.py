@@ -13,7 +13,7 @@ def test_register_verify_login_logout(page):
     page.get_by_label("Je naam").fill("Bram Bewoner")
     page.get_by_label("E-mail").fill("bram@example.org")
     page.get_by_label("Wachtwoord", exact=True).fill("warmtepomp-in-de-schuur-3")
-    page.get_by_label("Wachtwoord (bevestigen)").fill("warmtepomp-in-de-schuur-3")
+    page.get_by_label("Wachtwoord (nog een keer)").fill("warmtepomp-in-de-schuur-3")
     page.get_by_role("button", name="Registreren").click()
     expect(page.get_by_role("heading", name="Bevestig je e-mailadres")).to_be_visible()
 
@@ -38,7 +38,7 @@ def test_signup_error_is_shown_beside_the_field_and_keeps_input(page):
     page.get_by_label("Je naam").fill("Bram Bewoner")
     page.get_by_label("E-mail").fill("bram@example.org")
     page.get_by_label("Wachtwoord", exact=True).fill("kort")
-    page.get_by_label("Wachtwoord (bevestigen)").fill("kort")
+    page.get_by_label("Wachtwoord (nog een keer)").fill("kort")
     page.get_by_role("button", name="Registreren").click()
 
     expect(page.get_by_text("Dit wachtwoord is te kort")).to_be_visible()
@@ -60,3 +60,14 @@ def test_layout_fits_a_360px_screen(page):
 
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+def test_login_works_with_the_keyboard_alone(page, outsider, password):
+    page.goto("/account/login/")
+    page.get_by_label("E-mail").focus()
+    page.keyboard.type(outsider.email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(password)
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("link", name=outsider.name)).to_be_visible()

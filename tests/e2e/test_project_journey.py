@@ -84,3 +84,20 @@ def test_newcomer_joins_from_the_invitation_with_a_new_account(page, axe, method
 
     expect(page.get_by_role("heading", name="Wijkaanpak Zonnewijk")).to_be_visible()
     expect(page.get_by_role("link", name="Nina Nieuw")).to_be_visible()
+
+
+def test_leader_adds_a_subproject_and_finds_it_in_the_audit_trail(page, login, method):
+    leader = UserFactory(name="Lotte Leider")
+    project = create_project(leader, name="Wijkaanpak Zonnewijk", municipality="Zonnestad")
+    login(leader)
+
+    page.goto(f"/projecten/{project.public_id}/instellingen/")
+    page.get_by_label("Naam van het deelproject").fill("Hoogbouw Noord")
+    page.get_by_role("button", name="Deelproject toevoegen").click()
+    expect(page.get_by_text("Het deelproject is toegevoegd.")).to_be_visible()
+
+    page.get_by_role("link", name="Wijzigingslog").click()
+    page.get_by_label("Soort").select_option("project")
+    page.get_by_role("button", name="Filteren").click()
+    expect(page.get_by_text("subproject.added")).to_be_visible()
+    assert "soort=project" in page.url
