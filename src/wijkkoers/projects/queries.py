@@ -100,6 +100,7 @@ class Compass:
 def compass_for(catalogue: Catalogue, progress: dict, today: date | None = None) -> Compass:
     """The project compass: tallies per phase and track, and the lists that need attention."""
     today = today or timezone.localdate()
+    recent = timezone.now() - timedelta(days=RECENT_DAYS)
     compass = Compass(overall=Tally("total"))
     track_tallies = {track.code: Tally(track.name, code=track.code) for track in catalogue.tracks}
     for group in catalogue.tree:
@@ -113,7 +114,7 @@ def compass_for(catalogue: Catalogue, progress: dict, today: date | None = None)
                 tallied.add(status)
             for track in step.tracks.all():
                 track_tallies[track.code].add(status)
-            _sort_into_lists(compass, step, status, row, today)
+            _sort_into_lists(compass, step, status, row, today, recent)
         compass.phases.append(tally)
     compass.tracks = [t for t in track_tallies.values() if t.total]
     compass.recently_finished.sort(key=lambda s: s.progress.finished_at, reverse=True)
@@ -121,14 +122,13 @@ def compass_for(catalogue: Catalogue, progress: dict, today: date | None = None)
     return compass
 
 
-def _sort_into_lists(compass: Compass, step, status: str, row, today: date) -> None:
+def _sort_into_lists(compass: Compass, step, status: str, row, today: date, recent) -> None:
     if status in IN_PROGRESS_STATUSES:
         compass.in_progress.append(step)
     if row and row.target_date and row.target_date < today and status in OPEN_STATUSES:
         compass.overdue.append(step)
     if step.sensitive and status in {*IN_PROGRESS_STATUSES, StepStatus.PAUSED}:
         compass.sensitive_open.append(step)
-    recent = timezone.now() - timedelta(days=RECENT_DAYS)
     if status == StepStatus.FINISHED and row.finished_at and row.finished_at >= recent:
         compass.recently_finished.append(step)
 
@@ -153,7 +153,7 @@ class PortfolioRow:
     phase: object = None
 
 
-def portfolio_for(user, catalogue: Catalogue, memberships) -> list[PortfolioRow]:
+def portfolio_for(catalogue: Catalogue, memberships) -> list[PortfolioRow]:
     """Per project of the user: its role, its progress and the phase it is in."""
     project_ids = [m.project_id for m in memberships]
     statuses = {}

@@ -17,7 +17,7 @@ def portfolio(request):
         .select_related("project")
         .order_by("project__name")
     )
-    rows = portfolio_for(request.user, method_catalogue(request), list(memberships))
+    rows = portfolio_for(method_catalogue(request), list(memberships))
     return render(request, "projects/portfolio.html", {"rows": rows})
 
 
