@@ -63,3 +63,26 @@ def test_members_and_audit_queries_flat(client, alice, project, method):
     start_steps(alice, project, 10)
 
     assert (count_queries(client, members), count_queries(client, audit)) == before
+
+
+def test_project_step_page_queries_flat_as_history_grows(client, alice, project, method):
+    client.force_login(alice)
+    url = reverse("projects:step", args=[project.public_id, "helderheid-over-ambities"])
+    set_step_progress(
+        alice,
+        project,
+        "helderheid-over-ambities",
+        ProgressChange(status="gestart"),
+        expected_version=0,
+    )
+    with_one = count_queries(client, url)
+    for version, status in enumerate(["gepauzeerd", "gestart", "afgerond", "herzien"] * 3, start=1):
+        set_step_progress(
+            alice,
+            project,
+            "helderheid-over-ambities",
+            ProgressChange(status=status, owner=alice),
+            expected_version=version,
+        )
+
+    assert count_queries(client, url) == with_one

@@ -11,4 +11,6 @@ OVERRIDES = [
     gettext_noop("Sign Out"),
     gettext_noop("Verify Your Email Address"),
     gettext_noop("Are you sure you want to sign out?"),
+    gettext_noop("New Password (again)"),
+    gettext_noop("Password successfully changed."),
 ]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.method.markdown import render_markdown
-from wijkkoers.method.queries import step_detail
+from wijkkoers.method.queries import step_urls
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
 from wijkkoers.projects.forms import (
     NeighbourhoodForm,
@@ -66,15 +66,16 @@ def project_step(request, project_id, step_key):
     step = catalogue.steps.get(step_key)
     if step is None:
         raise Http404
-    progress = StepProgress.objects.filter(
-        project=project, subproject=subproject, step_key=step_key
-    ).first()
+    progress = (
+        StepProgress.objects.filter(project=project, subproject=subproject, step_key=step_key)
+        .select_related("owner", "updated_by")
+        .first()
+    )
     can_edit = request.user.has_perm("projects.edit_content_project", project)
     form, conflict = _progress_form(request, project, subproject, step_key, progress, can_edit)
     if form is None:
         return redirect(request.get_full_path())
     history = list(progress.changes.select_related("actor")) if progress else []
-    detail = step_detail(step, request)
     return render(
         request,
         "projects/project_step.html",
@@ -88,9 +89,9 @@ def project_step(request, project_id, step_key):
             conflict=conflict,
             can_edit=can_edit,
             history=history,
-            note_html=_note_html(progress, detail["step_urls"]),
+            # The catalogue already holds the labelled method: no second tree for the links.
+            note_html=_note_html(progress, step_urls(catalogue.tree)),
             subprojects=list(project.subprojects.all()),
-            **detail,
         ),
     )
 
