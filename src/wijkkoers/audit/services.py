@@ -7,7 +7,6 @@ def record_event(
     *,
     project,
     actor,
-    kind: str,
     action: str,
     obj: models.Model | str,
     old: dict | None = None,
@@ -18,7 +17,7 @@ def record_event(
     return AuditEvent.objects.create(
         project=project,
         actor=actor,
-        kind=kind,
+        kind=_kind_of(action),
         action=action,
         object_repr=str(obj)[:300],
         object_id=object_id,
@@ -33,3 +32,18 @@ def _jsonable(values: dict) -> dict:
         key: (value if isinstance(value, (str, int, float, bool, type(None))) else str(value))
         for key, value in values.items()
     }
+
+
+_KIND_BY_PREFIX = {
+    "project": AuditEvent.Kind.PROJECT,
+    "neighbourhood": AuditEvent.Kind.PROJECT,
+    "subproject": AuditEvent.Kind.PROJECT,
+    "organisation": AuditEvent.Kind.PROJECT,
+    "member": AuditEvent.Kind.MEMBERSHIP,
+    "invitation": AuditEvent.Kind.INVITATION,
+    "progress": AuditEvent.Kind.PROGRESS,
+}
+
+
+def _kind_of(action: str) -> str:
+    return _KIND_BY_PREFIX[action.split(".", 1)[0]]

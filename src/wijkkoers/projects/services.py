@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkkoers.accounts.models import User
-from wijkkoers.audit.models import AuditEvent
 from wijkkoers.audit.services import record_event
 from wijkkoers.projects.models import (
     Invitation,
@@ -76,7 +75,6 @@ def create_project(
     record_event(
         project=project,
         actor=actor,
-        kind=AuditEvent.Kind.PROJECT,
         action="project.created",
         obj=project,
         new=_values(project, PROJECT_FIELDS),
@@ -97,7 +95,6 @@ def update_project(actor, project: Project, **changes) -> Project:
         record_event(
             project=project,
             actor=actor,
-            kind=AuditEvent.Kind.PROJECT,
             action="project.updated",
             obj=project,
             old=old,
@@ -128,7 +125,6 @@ def change_member_role(actor, membership: Membership, role: str) -> Membership:
     record_event(
         project=membership.project,
         actor=actor,
-        kind=AuditEvent.Kind.MEMBERSHIP,
         action="member.role_changed",
         obj=membership.user,
         old={"role": old_role},
@@ -145,7 +141,6 @@ def remove_member(actor, membership: Membership) -> None:
     record_event(
         project=membership.project,
         actor=actor,
-        kind=AuditEvent.Kind.MEMBERSHIP,
         action="member.removed",
         obj=membership.user,
         old={"role": membership.role},
@@ -195,7 +190,6 @@ def invite_member(
     record_event(
         project=project,
         actor=actor,
-        kind=AuditEvent.Kind.INVITATION,
         action="invitation.sent",
         obj=invitation,
         new={"email": email, "role": role, "organisation": organisation},
@@ -214,7 +208,6 @@ def resend_invitation(actor, invitation: Invitation) -> Invitation:
     record_event(
         project=invitation.project,
         actor=actor,
-        kind=AuditEvent.Kind.INVITATION,
         action="invitation.resent",
         obj=invitation,
     )
@@ -231,7 +224,6 @@ def revoke_invitation(actor, invitation: Invitation) -> Invitation:
     record_event(
         project=invitation.project,
         actor=actor,
-        kind=AuditEvent.Kind.INVITATION,
         action="invitation.revoked",
         obj=invitation,
     )
@@ -285,7 +277,6 @@ def accept_invitation(user, token: str) -> Membership:
     record_event(
         project=invitation.project,
         actor=user,
-        kind=AuditEvent.Kind.MEMBERSHIP,
         action="member.joined",
         obj=user,
         new={"role": membership.role},
@@ -367,7 +358,6 @@ def set_step_progress(
     record_event(
         project=project,
         actor=actor,
-        kind=AuditEvent.Kind.PROGRESS,
         action="progress.changed",
         obj=f"{step_key}{f' ({subproject})' if subproject else ''}",
         old=old,
@@ -397,7 +387,6 @@ def add_neighbourhood(actor, project: Project, *, name: str, cbs_code: str = "")
     record_event(
         project=project,
         actor=actor,
-        kind=AuditEvent.Kind.PROJECT,
         action="neighbourhood.added",
         obj=hood,
         new={"name": name, "cbs_code": cbs_code},
@@ -413,7 +402,6 @@ def add_subproject(actor, project: Project, *, name: str, description: str = "")
     record_event(
         project=project,
         actor=actor,
-        kind=AuditEvent.Kind.PROJECT,
         action="subproject.added",
         obj=subproject,
         new={"name": name},
@@ -431,7 +419,6 @@ def add_organisation(actor, project: Project, *, name: str, party_type: str) -> 
     record_event(
         project=project,
         actor=actor,
-        kind=AuditEvent.Kind.PROJECT,
         action="organisation.added",
         obj=organisation,
         new={"name": organisation.name, "party_type": organisation.party_type},
