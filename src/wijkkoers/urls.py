@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,6 +13,9 @@ urlpatterns = [
     path("projecten/", include("wijkkoers.projects.urls")),
     path("account/", include("wijkkoers.accounts.urls")),
     path("account/", include("allauth.urls")),
+    # One login for the whole site: Wagtail's login and password reset go to allauth's.
+    path("cms/login/", core_views.to_account_page("account_login")),
+    re_path(r"^cms/password_reset/", core_views.to_account_page("account_reset_password")),
     path("cms/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
 ]

@@ -1,6 +1,9 @@
-from django.http import HttpResponseServerError
+from urllib.parse import urlencode
+
+from django.http import HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.views.decorators.csrf import requires_csrf_token
 
 
@@ -17,6 +20,22 @@ def server_error(request):
     # Rendered without a request context: the error may be the database or a context
     # processor itself. The template needs only static files and translations.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def to_account_page(url_name):
+    """A view that sends any request (GET or POST) on to allauth's page, keeping `?next=`.
+
+    Wagtail's own login and password reset under /cms/ would skip two-factor login, e-mail
+    verification and throttling; nothing is ever checked or changed here.
+    """
+
+    def redirect_view(request, *args, **kwargs):
+        url = reverse(url_name)
+        if next_url := request.GET.get("next"):
+            url += "?" + urlencode({"next": next_url})
+        return HttpResponseRedirect(url)
+
+    return redirect_view
 
 
 def page_not_found_preview(request):

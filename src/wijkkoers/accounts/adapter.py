@@ -1,0 +1,31 @@
+"""How allauth behaves for Wijkkoers, where its settings are not enough."""
+
+import ipaddress
+
+from allauth.account.adapter import DefaultAccountAdapter
+
+
+def _place(ip: str) -> str:
+    """The client address as a place: an IPv6 client owns a whole /64, so count that."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return ip
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Count wrong passwords per account *and* place (client address).
+
+        allauth counts them per account only, so a stranger who types five wrong passwords
+        locks the owner out everywhere. With the place in the key, guessing is still throttled
+        per account from one place (`/key` rate) and per place over all accounts (`/ip` rate),
+        while the owner logs in from anywhere else. The counters live in the cache, shared by
+        all workers through Redis in production. A password reset clears the counter of the
+        place it is done from (allauth calls this same method then).
+        """
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account}:{_place(self.get_client_ip(request))}"
