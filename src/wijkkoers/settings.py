@@ -1,8 +1,9 @@
 """Wijkkoers settings: one file, driven by environment variables.
 
 Development needs none of them: SQLite in ./data, a generated secret key kept in
-./data/secret_key, e-mail written to ./data/mail. Production sets DEBUG=0,
-SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (PostgreSQL); see docs/architecture.md.
+./data/secret_key, e-mail written to ./data/mail. Production (ENVIRONMENT=production)
+refuses to start without SECRET_KEY, ALLOWED_HOSTS and SITE_URL, with DEBUG on, or with
+several worker processes and no shared cache (REDIS_URL); see deploy/README.md.
 """
 
 import os
@@ -39,6 +40,25 @@ if ENVIRONMENT not in {"development", "production"}:
 PRODUCTION = ENVIRONMENT == "production"
 TESTING = "pytest" in sys.modules
 DEBUG = env_bool("DEBUG", not PRODUCTION and not TESTING)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off in production: unset DEBUG or set DEBUG=0.")
+
+
+def read_or_create_key(key_file: Path) -> str:
+    """The key in `key_file`, generated first if there is none.
+
+    The file is created readable by its owner only (never chmod-ed afterwards, which would
+    leave a moment in which others could read it); O_EXCL means two processes starting at
+    once never both write it.
+    """
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return key_file.read_text().strip()
+    with os.fdopen(fd, "w") as file:
+        file.write(secrets.token_urlsafe(50))
+    return key_file.read_text().strip()
 
 
 def _secret_key() -> str:
@@ -47,12 +67,7 @@ def _secret_key() -> str:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY is required in production.")
     # Development: generate once and keep it, so sessions survive a restart.
-    key_file = DATA_DIR / "secret_key"
-    if not key_file.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
+    return read_or_create_key(DATA_DIR / "secret_key")
 
 
 SECRET_KEY = _secret_key()
@@ -60,7 +75,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,local
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required in production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address in links we send (invitations); in production it must be the real one.
+SITE_URL = os.environ.get("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
+if PRODUCTION and not SITE_URL:
+    raise ImproperlyConfigured("SITE_URL is required in production (https://your.host).")
 
 INSTALLED_APPS = [
     "wijkkoers.core",
@@ -68,12 +86,10 @@ INSTALLED_APPS = [
     "wijkkoers.method",
     "wijkkoers.projects",
     "wijkkoers.audit",
-    # Wagtail: the CMS for the method content.
-    "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
+    # Wagtail: the CMS for the method content. No embeds, forms, redirects or site
+    # settings: nothing uses them. Images and documents stay because Wagtail's admin
+    # needs their API endpoints on every page.
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.settings",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -99,7 +115,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -116,7 +131,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "wijkkoers.urls"
@@ -154,9 +168,14 @@ SQLITE_OPTIONS = {
     "timeout": 5,
 }
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'wijkkoers.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# PostgreSQL keeps connections for a minute and checks one before reusing it, so a
+# restarted database server costs one retry instead of an error page.
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -169,6 +188,15 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Login throttling (and later the method cache) must be shared by every worker process:
+# a local-memory cache per worker would multiply the allowed guesses and serve stale
+# content. gunicorn takes its worker count from WEB_CONCURRENCY (deploy/gunicorn.conf.py).
+WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", "3"))
+if PRODUCTION and not REDIS_URL and WEB_CONCURRENCY != 1:
+    raise ImproperlyConfigured(
+        "REDIS_URL is required in production with more than one worker process "
+        "(set WEB_CONCURRENCY=1 to run a single worker without Redis)."
+    )
 
 # --- Accounts ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -214,6 +242,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Wijkkoers"
 
 # --- E-mail -----------------------------------------------------------------------------
+# A slow mail server must not hold a worker (or the task runner) for ever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Wijkkoers <noreply@wijkkoers.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if EMAIL_HOST := os.environ.get("EMAIL_HOST"):
@@ -263,8 +293,10 @@ LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
-if BEHIND_PROXY := env_bool("BEHIND_PROXY", False):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS ends at the proxy; gunicorn sets the scheme from X-Forwarded-Proto only when the
+# request comes from the proxy (forwarded_allow_ips, deploy/gunicorn.conf.py), so Django
+# does not read that header itself (no SECURE_PROXY_SSL_HEADER).
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 # Behind the proxy every request comes from the proxy's address; login throttling counts
 # per client, so allauth reads it from the last X-Forwarded-For entry, the one our proxy
 # adds (anything before it the client could have written).
@@ -300,13 +332,13 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Passwords are changed and reset through allauth only (it notifies and throttles).
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
         **({"SEARCH_CONFIG": "dutch"} if USING_POSTGRES else {}),
     }
 }
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 
 # --- Background tasks -------------------------------------------------------------------
 # Production queues work in the database for `manage.py db_worker` (see deploy/). Elsewhere
