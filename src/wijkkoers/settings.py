@@ -124,6 +124,8 @@ MIDDLEWARE = [
     "wijkkoers.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (the CSRF check does), after the language is known.
+    "wijkkoers.core.limits.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -281,6 +283,10 @@ STORAGES = {
         )
     },
 }
+# One limit for a whole request body, files included (wijkkoers.core.limits). A page that
+# needs larger files gets its own limit by path prefix, e.g. {"/projecten/": 50 * MB}.
+MAX_REQUEST_BODY_SIZE = 5 * 1024 * 1024
+MAX_REQUEST_BODY_SIZE_BY_PATH: dict[str, int] = {}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
