@@ -4,6 +4,8 @@ import ipaddress
 
 from allauth.account.adapter import DefaultAccountAdapter
 
+from wijkkoers.core.mail import mail_subject
+
 
 def _place(ip: str) -> str:
     """The client address as a place: an IPv6 client owns a whole /64, so count that."""
@@ -29,3 +31,6 @@ class AccountAdapter(DefaultAccountAdapter):
         """
         account = super()._get_login_attempts_cache_key(request, **credentials)
         return f"{account}:{_place(self.get_client_ip(request))}"
+
+    def format_email_subject(self, subject) -> str:
+        return mail_subject(super().format_email_subject(subject))

@@ -9,11 +9,12 @@ from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wijkkoers.accounts.models import User
 from wijkkoers.audit.services import record_event
+from wijkkoers.core.mail import mail_subject
 from wijkkoers.projects.models import (
     Invitation,
     Membership,
@@ -166,14 +167,42 @@ def invitation_url(invitation: Invitation) -> str:
 
 
 def _send_invitation(invitation: Invitation) -> None:
-    context = {"invitation": invitation, "url": invitation_url(invitation)}
-    send_mail(
-        subject=_("Invitation to join %(project)s on Wijkkoers")
-        % {"project": invitation.project.name},
-        message=render_to_string("projects/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
+    """Queue the invitation mail once the transaction commits; a worker sends it."""
+    # Imported here: projects.tasks imports this module for deliver_invitation.
+    from wijkkoers.projects.tasks import send_invitation_mail
+
+    language = translation.get_language()
+    transaction.on_commit(lambda: send_invitation_mail.enqueue(invitation.pk, language))
+
+
+def deliver_invitation(invitation_id: int, language: str) -> None:
+    """Send the mail of an open invitation, with a link for its latest sending.
+
+    Runs outside the request (projects.tasks). Side effects: one e-mail; on success the
+    invitation's `mail_failed_at` is cleared, on any failure it is set (the members page
+    shows the projectleider) and the error is raised again, so the task is logged as failed.
+    """
+    related = Invitation.objects.select_related("project", "invited_by")
+    invitation = related.filter(pk=invitation_id).first()
+    if invitation is None or not invitation.is_open:
+        return
+    try:
+        with translation.override(language):
+            context = {"invitation": invitation, "url": invitation_url(invitation)}
+            send_mail(
+                subject=mail_subject(
+                    _("Invitation to join %(project)s on Wijkkoers")
+                    % {"project": invitation.project.name}
+                ),
+                message=render_to_string("projects/email/invitation.txt", context),
+                from_email=None,
+                recipient_list=[invitation.email],
+            )
+    except Exception:
+        Invitation.objects.filter(pk=invitation.pk).update(mail_failed_at=timezone.now())
+        raise
+    if invitation.mail_failed_at:
+        Invitation.objects.filter(pk=invitation.pk).update(mail_failed_at=None)
 
 
 @transaction.atomic
@@ -194,7 +223,7 @@ def invite_member(
         obj=invitation,
         new={"email": email, "role": role, "organisation": organisation},
     )
-    transaction.on_commit(lambda: _send_invitation(invitation))
+    _send_invitation(invitation)
     return invitation
 
 
@@ -211,7 +240,7 @@ def resend_invitation(actor, invitation: Invitation) -> Invitation:
         action="invitation.resent",
         obj=invitation,
     )
-    transaction.on_commit(lambda: _send_invitation(invitation))
+    _send_invitation(invitation)
     return invitation
 
 
