@@ -1,6 +1,8 @@
 import pytest
 from django.test import override_settings
 
+from tests.html import inline_code
+
 pytestmark = pytest.mark.django_db
 
 
@@ -41,12 +43,28 @@ def test_security_headers_are_strict(client):
     assert "camera=()" in response["Permissions-Policy"]
 
 
-def test_pages_have_no_inline_scripts_or_styles(client):
-    html = client.get("/account/login/").content.decode()
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/account/login/",
+        "/account/signup/",
+        "/account/password/reset/",
+        "/bestaat-niet/",
+    ],
+)
+def test_pages_have_no_inline_scripts_or_styles(client, url):
+    html = client.get(url).content.decode()
 
-    assert "<script>" not in html
-    assert " style=" not in html
-    assert "<style" not in html
+    assert inline_code(html) == []
+
+
+def test_error_pages_have_no_inline_scripts_or_styles(client):
+    from wijkkoers.core.limits import body_too_large_response
+    from wijkkoers.core.views import server_error
+
+    for response in (server_error(None), body_too_large_response(5 * 1024 * 1024)):
+        assert inline_code(response.content.decode()) == []
 
 
 def test_unknown_url_gets_styled_404(client):
