@@ -126,3 +126,11 @@ def test_one_place_guessing_many_accounts_is_throttled(client):
 
     assert "Te veel inlogpogingen" in response.content.decode()
     assert not logged_in(client)
+
+
+def test_account_mail_subjects_are_one_line():
+    from allauth.account.adapter import get_adapter
+
+    assert (
+        get_adapter().format_email_subject("Bevestig\nje adres") == "[Wijkkoers] Bevestig je adres"
+    )
