@@ -100,6 +100,8 @@ def test_leader_adds_a_subproject_and_finds_it_in_the_changes(page, login, metho
     expect(page).to_have_title(re.compile("^Wijzigingen"))
     page.get_by_label("Soort").select_option(label="Project en instellingen")
     page.get_by_role("button", name="Filteren").click()
-    expect(page.get_by_text("Lotte Leider voegde het deelproject Hoogbouw Noord toe")).to_be_visible()
+    expect(
+        page.get_by_text("Lotte Leider voegde het deelproject Hoogbouw Noord toe")
+    ).to_be_visible()
     assert "/wijzigingen/" in page.url
     assert "soort=project" in page.url

@@ -56,7 +56,9 @@ def test_step_history_is_per_subproject(alice, project, method):
 
     assert [e.event.new["status"] for e in whole] == ["gestart"]
     assert [e.event.new["status"] for e in part] == ["afgerond"]
-    assert part[0].event.object_repr.endswith("Helderheid over ambities, belangen en prioritering · Hoogbouw")
+    assert part[0].event.object_repr.endswith(
+        "Helderheid over ambities, belangen en prioritering · Hoogbouw"
+    )
 
 
 def test_second_writer_gets_conflict_and_nothing_is_overwritten(

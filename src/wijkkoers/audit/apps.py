@@ -13,5 +13,8 @@ class AuditConfig(AppConfig):
 
         # People appear in every app's events; they are named as they were at the time.
         register_object_type(
-            get_user_model(), "person", describe=lambda u: u.display_name, identify=lambda u: str(u.pk)
+            get_user_model(),
+            "person",
+            describe=lambda u: u.display_name,
+            identify=lambda u: str(u.pk),
         )

@@ -16,7 +16,7 @@ from wijkkoers.audit.models import AuditEvent
 
 PAGE_SIZE = 50
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-CURSOR = re.compile(r"^(\d{1,18})-(\d{1,18})$")
+CURSOR = re.compile(r"([0-9]{1,18})-([0-9]{1,18})")  # ASCII digits only
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Cursor:
     @classmethod
     def parse(cls, text: str | None) -> "Cursor | None":
         """The cursor in `text`, or None for anything malformed (the caller shows page one)."""
-        match = CURSOR.match(text or "")
+        match = CURSOR.fullmatch(text or "")
         if not match:
             return None
         micros, pk = (int(part) for part in match.groups())
@@ -95,7 +95,9 @@ def trail(
         query = events.filter(_before(older_than)) if older_than else events
         rows = list(query.order_by("-at", "-id")[: size + 1])
         more_older, rows = len(rows) > size, rows[:size]
-        more_newer = bool(older_than and rows) and events.filter(_after(Cursor.of(rows[0]))).exists()
+        more_newer = (
+            bool(older_than and rows) and events.filter(_after(Cursor.of(rows[0]))).exists()
+        )
     if not rows and (older_than or newer_than):
         return trail(project, filters, size=size)  # a cursor past either end: page one
     return TrailPage(

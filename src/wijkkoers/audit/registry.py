@@ -62,9 +62,7 @@ _groups: dict[str, Group] = {}
 _actions: dict[str, Action] = {}
 _object_types: dict[type, ObjectType] = {}
 
-UNKNOWN = Action(
-    code="", group="", summary=_("%(actor)s made a change to %(object)s"), fields={}
-)
+UNKNOWN = Action(code="", group="", summary=_("%(actor)s made a change to %(object)s"), fields={})
 
 
 def register_group(code: str, label) -> Group:
@@ -108,9 +106,7 @@ def actions_in(group: str) -> list[str]:
 def describe_object(obj) -> tuple[str, str, str]:
     """(type, id, readable name) of what an event is about; a string names itself."""
     if isinstance(obj, models.Model):
-        kind = _object_types.get(type(obj)) or ObjectType(
-            obj._meta.model_name, str, _public_id
-        )
+        kind = _object_types.get(type(obj)) or ObjectType(obj._meta.model_name, str, _public_id)
         return kind.code, kind.identify(obj), str(kind.describe(obj))
     return "", "", str(obj)
 

@@ -36,7 +36,7 @@ def progress_object_id(step_key: str, subproject=None) -> str:
 
 
 def _describe_progress(progress: StepProgress) -> str:
-    """"1.2 Helderheid over ambities" (and " · sub-project"), as the method names it now."""
+    """ "1.2 Helderheid over ambities" (and " · sub-project"), as the method names it now."""
     from wijkkoers.method.models import PhasePage, StepPage
 
     step = StepPage.objects.filter(key=progress.step_key).first()

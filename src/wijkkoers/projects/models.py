@@ -265,4 +265,3 @@ class StepProgress(models.Model):
 
     def __str__(self):
         return f"{self.step_key}: {self.get_status_display()}"
-
