@@ -83,8 +83,9 @@ def trail(
 ) -> TrailPage:
     """One page of the trail, newest first: the first page, or the one past a cursor.
 
-    Runs two queries at most: the page (one row extra tells whether more follow) and,
-    when a cursor was given, whether anything lies on its other side.
+    Two queries at most: the page (one row extra tells whether more follow) and, after a
+    cursor, whether anything lies on its other side. A cursor past either end (only a
+    hand-made one) gives page one.
     """
     events = events_of(project, filters)
     if newer_than:
