@@ -62,7 +62,7 @@ def test_project_pages_have_no_serious_axe_findings(page, login, axe, method):
         f"/projecten/{project.public_id}/",
         f"/projecten/{project.public_id}/leden/",
         f"/projecten/{project.public_id}/stappen/helderheid-over-ambities/",
-        f"/projecten/{project.public_id}/logboek/",
+        f"/projecten/{project.public_id}/wijzigingen/",
         f"/projecten/{project.public_id}/instellingen/",
         "/projecten/nieuw/",
     ]:
@@ -86,7 +86,7 @@ def test_newcomer_joins_from_the_invitation_with_a_new_account(page, axe, method
     expect(page.get_by_role("link", name="Nina Nieuw")).to_be_visible()
 
 
-def test_leader_adds_a_subproject_and_finds_it_in_the_audit_trail(page, login, method):
+def test_leader_adds_a_subproject_and_finds_it_in_the_changes(page, login, method):
     leader = UserFactory(name="Lotte Leider")
     project = create_project(leader, name="Wijkaanpak Zonnewijk", municipality="Zonnestad")
     login(leader)
@@ -96,8 +96,12 @@ def test_leader_adds_a_subproject_and_finds_it_in_the_audit_trail(page, login, m
     page.get_by_role("button", name="Deelproject toevoegen").click()
     expect(page.get_by_text("Het deelproject is toegevoegd.")).to_be_visible()
 
-    page.get_by_role("link", name="Wijzigingslog").click()
-    page.get_by_label("Soort").select_option("project")
+    page.get_by_role("link", name="Wijzigingen").click()
+    expect(page).to_have_title(re.compile("^Wijzigingen"))
+    page.get_by_label("Soort").select_option(label="Project en instellingen")
     page.get_by_role("button", name="Filteren").click()
-    expect(page.get_by_text("subproject.added")).to_be_visible()
+    expect(
+        page.get_by_text("Lotte Leider voegde het deelproject Hoogbouw Noord toe")
+    ).to_be_visible()
+    assert "/wijzigingen/" in page.url
     assert "soort=project" in page.url

@@ -145,9 +145,11 @@ def test_audit_log_filters_by_member_and_kind(client, alice, mila, project):
         {"lid": leader.public_id, "soort": "project"},
     )
 
-    assert "member.role_changed" in by_kind.content.decode()
-    assert "project.created" not in by_kind.content.decode()
-    assert "project.created" in by_member.content.decode()
+    # Readable sentences, not action codes (the trail shows words since issue 8).
+    assert "wijzigde de rol van Mila Meelezer" in by_kind.content.decode()
+    assert "maakte het project" not in by_kind.content.decode()
+    assert "maakte het project Wijkaanpak Testwijk aan" in by_member.content.decode()
+    assert "wijzigde de rol van" not in by_member.content.decode()
 
 
 def test_leader_adds_organisation_and_invites_on_its_behalf(client, alice, project, method):

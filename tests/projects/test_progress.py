@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from tests.html import inline_code
 from wijkkoers.audit.models import AuditEvent
+from wijkkoers.audit.queries import history_of
+from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
 from wijkkoers.projects.models import StepProgress, StepStatus
 from wijkkoers.projects.queries import method_catalogue, progress_by_key, what_next
 from wijkkoers.projects.services import ProgressChange, ProgressConflict, set_step_progress
@@ -18,24 +20,46 @@ def step_url(project, key=SEED):
     return reverse("projects:step", args=[project.public_id, key])
 
 
-def test_status_change_keeps_history_and_audit(client, bob, project, method):
+def test_status_change_keeps_history_in_the_audit_trail(client, bob, project, method):
     client.force_login(bob)
 
     client.post(step_url(project), {"status": "gestart", "version": 0})
     client.post(step_url(project), {"status": "afgerond", "version": 1})
 
     progress = StepProgress.objects.get(project=project, step_key=SEED)
-    history = list(progress.changes.order_by("at", "id"))
-    assert [(c.from_status, c.to_status) for c in history] == [
+    history = list(
+        AuditEvent.objects.filter(
+            project=project, object_type=PROGRESS_OBJECT, object_id=SEED
+        ).order_by("at", "id")
+    )
+    assert [(e.old["status"], e.new["status"]) for e in history] == [
         ("niet_gestart", "gestart"),
         ("gestart", "afgerond"),
     ]
-    assert all(c.actor == bob for c in history)
+    assert all(e.actor == bob and e.action == "progress.changed" for e in history)
     assert progress.finished_at is not None
-    assert AuditEvent.objects.filter(project=project, kind="progress").count() == 2
     page = client.get(step_url(project)).content.decode()
-    assert "Bob Teamlid" in page
-    assert "gestart → afgerond" in page
+    history_html = page.split("<h3>Geschiedenis</h3>")[1].split("</section>")[0]
+    assert "Bob Teamlid" in history_html
+    assert "status: van ‘gestart’ naar ‘afgerond’" in history_html
+    assert "status: van ‘niet gestart’ naar ‘gestart’" in history_html
+
+
+def test_step_history_is_per_subproject(alice, project, method):
+    sub = project.subprojects.create(name="Hoogbouw")
+    set_step_progress(alice, project, SEED, ProgressChange(status="gestart"), expected_version=0)
+    set_step_progress(
+        alice, project, SEED, ProgressChange(status="afgerond"), expected_version=0, subproject=sub
+    )
+
+    whole = history_of(project, PROGRESS_OBJECT, progress_object_id(SEED))
+    part = history_of(project, PROGRESS_OBJECT, progress_object_id(SEED, sub))
+
+    assert [e.event.new["status"] for e in whole] == ["gestart"]
+    assert [e.event.new["status"] for e in part] == ["afgerond"]
+    assert part[0].event.object_repr.endswith(
+        "Helderheid over ambities, belangen en prioritering · Hoogbouw"
+    )
 
 
 def test_second_writer_gets_conflict_and_nothing_is_overwritten(

@@ -1,5 +1,10 @@
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
+from wijkkoers.audit import registry
 from wijkkoers.audit.models import AuditEvent
 
 
@@ -12,38 +17,50 @@ def record_event(
     old: dict | None = None,
     new: dict | None = None,
 ) -> AuditEvent:
-    """Write one audit entry. Call it inside the transaction of the change it records."""
-    object_id = str(getattr(obj, "public_id", getattr(obj, "pk", "")) or "")
+    """Write one audit entry. Call it inside the transaction of the change it records.
+
+    `action` must be registered (`audit.registry.register_action`); outside production an
+    unknown action raises UnknownAction, so a new app cannot forget to say how it reads.
+    Values are stored as JSON: dates as ISO text, lists as lists, records (people,
+    organisations) as {"id", "name"} with the name as it was.
+    """
+    spec = registry.action(action, strict=not getattr(settings, "PRODUCTION", False))
+    object_type, object_id, object_repr = registry.describe_object(obj)
     return AuditEvent.objects.create(
         project=project,
         actor=actor,
-        kind=_kind_of(action),
+        actor_name=_name_of(actor)[:150],
         action=action,
-        object_repr=str(obj)[:300],
-        object_id=object_id,
-        old=_jsonable(old or {}),
-        new=_jsonable(new or {}),
+        object_type=object_type,
+        object_id=object_id[:200],
+        object_repr=object_repr[:300],
+        old=_stored(spec, old or {}),
+        new=_stored(spec, new or {}),
     )
 
 
-def _jsonable(values: dict) -> dict:
-    """Dates, users and choices become plain text, so the entry reads the same forever."""
-    return {
-        key: (value if isinstance(value, (str, int, float, bool, type(None))) else str(value))
-        for key, value in values.items()
-    }
+def _name_of(record) -> str:
+    if record is None:
+        return ""
+    return str(getattr(record, "display_name", None) or record)
 
 
-_KIND_BY_PREFIX = {
-    "project": AuditEvent.Kind.PROJECT,
-    "neighbourhood": AuditEvent.Kind.PROJECT,
-    "subproject": AuditEvent.Kind.PROJECT,
-    "organisation": AuditEvent.Kind.PROJECT,
-    "member": AuditEvent.Kind.MEMBERSHIP,
-    "invitation": AuditEvent.Kind.INVITATION,
-    "progress": AuditEvent.Kind.PROGRESS,
-}
+def _stored(spec: registry.Action, values: dict) -> dict:
+    """Values as they will read forever: snapshots taken, records named, then plain JSON."""
+    prepared = {}
+    for key, value in values.items():
+        snapshot = spec.fields[key].snapshot if key in spec.fields else None
+        prepared[key] = _plain(snapshot(value) if snapshot and value not in (None, "") else value)
+    return json.loads(json.dumps(prepared, cls=DjangoJSONEncoder))
 
 
-def _kind_of(action: str) -> str:
-    return _KIND_BY_PREFIX[action.split(".", 1)[0]]
+def _plain(value):
+    if isinstance(value, models.Model):
+        return {"id": str(getattr(value, "public_id", None) or value.pk), "name": _name_of(value)}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_plain(item) for item in value), key=str)
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value

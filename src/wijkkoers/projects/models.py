@@ -267,23 +267,3 @@ class StepProgress(models.Model):
 
     def __str__(self):
         return f"{self.step_key}: {self.get_status_display()}"
-
-
-class StepProgressChange(models.Model):
-    """History of one step's progress: who changed what, when, from what to what."""
-
-    progress = models.ForeignKey(StepProgress, on_delete=models.CASCADE, related_name="changes")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True)
-    from_status = models.CharField(max_length=20, choices=StepStatus.choices)
-    to_status = models.CharField(max_length=20, choices=StepStatus.choices)
-    old = models.JSONField(default=dict)
-    new = models.JSONField(default=dict)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-
-    def __str__(self):
-        return f"{self.from_status} -> {self.to_status}"

@@ -23,7 +23,6 @@ from wijkkoers.projects.models import (
     Project,
     Role,
     StepProgress,
-    StepProgressChange,
     StepStatus,
 )
 
@@ -376,19 +375,11 @@ def set_step_progress(
         raise ProgressConflict(progress)
     if old == new:
         return progress
-    StepProgressChange.objects.create(
-        progress=progress,
-        actor=actor,
-        from_status=old["status"],
-        to_status=new["status"],
-        old=_plain(old),
-        new=_plain(new),
-    )
     record_event(
         project=project,
         actor=actor,
         action="progress.changed",
-        obj=f"{step_key}{f' ({subproject})' if subproject else ''}",
+        obj=progress,
         old=old,
         new=new,
     )
@@ -399,10 +390,6 @@ def _finished_at(progress, old_status, new_status):
     if new_status != StepStatus.FINISHED:
         return None
     return progress.finished_at if old_status == StepStatus.FINISHED else timezone.now()
-
-
-def _plain(values: dict) -> dict:
-    return {k: (v if isinstance(v, (str, int, type(None))) else str(v)) for k, v in values.items()}
 
 
 # --- Settings: neighbourhoods and sub-projects ---------------------------------------------

@@ -6,10 +6,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wijkkoers.audit.models import AuditEvent
+from wijkkoers.audit.queries import history_of
 from wijkkoers.method.markdown import render_markdown
 from wijkkoers.method.queries import step_urls
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
+from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
 from wijkkoers.projects.forms import (
     NeighbourhoodForm,
     OrganisationForm,
@@ -28,8 +29,6 @@ from wijkkoers.projects.services import (
     set_step_progress,
     update_project,
 )
-
-AUDIT_PAGE_SIZE = 100
 
 
 def _scope(request, project):
@@ -75,7 +74,11 @@ def project_step(request, project_id, step_key):
     form, conflict = _progress_form(request, project, subproject, step_key, progress, can_edit)
     if form is None:
         return redirect(request.get_full_path())
-    history = list(progress.changes.select_related("actor")) if progress else []
+    history = (
+        history_of(project, PROGRESS_OBJECT, progress_object_id(step_key, subproject))
+        if progress
+        else []
+    )
     return render(
         request,
         "projects/project_step.html",
@@ -211,34 +214,5 @@ def project_settings(request, project_id):
             organisations=list(project.organisations.all()),
             neighbourhoods=list(project.neighbourhoods.all()),
             subprojects=list(project.subprojects.all()),
-        ),
-    )
-
-
-@login_required
-def audit_log(request, project_id):
-    """Every recorded write in the project, newest first, filterable by member and kind."""
-    project = access_project_for_user(request.user, project_id)
-    events = AuditEvent.objects.filter(project=project).select_related("actor")
-    members = list(project.memberships.select_related("user").order_by("user__name"))
-    member = request.GET.get("lid", "")
-    kind = request.GET.get("soort", "")
-    if member:
-        events = events.filter(
-            actor__memberships__public_id=member, actor__memberships__project=project
-        )
-    if kind in AuditEvent.Kind.values:
-        events = events.filter(kind=kind)
-    return render(
-        request,
-        "projects/audit_log.html",
-        project_context(
-            request,
-            project,
-            events=list(events[:AUDIT_PAGE_SIZE]),
-            members=members,
-            kinds=AuditEvent.Kind.choices,
-            member=member,
-            kind=kind,
         ),
     )
