@@ -5,8 +5,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from tests.factories import PASSWORD, UserFactory
+from wijkkoers.method import catalogue
 from wijkkoers.method.models import StepPage
 from wijkkoers.method.services import load_method
 
@@ -27,6 +29,12 @@ def _content_loaded_once(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         report = load_method(CONTENT_DIR)
     assert not report.errors, report.errors
+
+
+@pytest.fixture(autouse=True)
+def _fresh_catalogue():
+    """Each test starts a new catalogue version: a rolled-back test's method is not cached."""
+    cache.delete(catalogue.VERSION_KEY)
 
 
 @pytest.fixture

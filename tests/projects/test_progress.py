@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wijkkoers.audit.models import AuditEvent
+from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.models import StepProgress, StepStatus
-from wijkkoers.projects.queries import method_catalogue, progress_by_key, what_next
+from wijkkoers.projects.queries import progress_by_key, what_next
 from wijkkoers.projects.services import ProgressChange, ProgressConflict, set_step_progress
 
 pytestmark = pytest.mark.django_db
@@ -103,8 +104,8 @@ def test_note_markdown_is_sanitised(client, bob, project, method):
     assert "<script>alert(1)</script>" not in html
 
 
-def test_what_next_lists_unblocked_steps_in_phase_order(rf, alice, project, method):
-    catalogue = method_catalogue(rf.get("/"))
+def test_what_next_lists_unblocked_steps_in_phase_order(alice, project, method):
+    catalogue = get_catalogue()
     before = [step.key for step in what_next(catalogue, progress_by_key(project))]
     set_step_progress(
         alice,
