@@ -24,7 +24,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session")
 def _content_loaded_once(django_db_setup, django_db_blocker):
-    # Loading all 54 steps publishes ~60 revisions; doing it once per session keeps the
+    # Loading every step publishes ~60 revisions; doing it once per session keeps the
     # suite fast. Each test still runs in its own transaction, rolled back afterwards.
     with django_db_blocker.unblock():
         report = load_method(CONTENT_DIR)

@@ -244,7 +244,7 @@ class Catalogue:
 
 
 def build_catalogue() -> Catalogue:
-    """Read the live method from the pages in a fixed number of queries (about ten)."""
+    """Read the live method from the pages in a fixed number of queries (eleven at most)."""
     kompas = models.MethodIndexPage.objects.live().first()
     if kompas is None:
         return Catalogue()
