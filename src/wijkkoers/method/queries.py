@@ -69,7 +69,11 @@ def _preview_detail(page: StepPage, catalogue: Catalogue) -> dict:
         "catalogue": catalogue,
         "phase": phase,
         "display_number": f"{phase.number}.{page.number}" if phase else "",
-        "tracks": sorted(page.tracks.all(), key=lambda track: track.code),
+        # The catalogue's tracks know their URL; a track saved just now may not be in it yet.
+        "tracks": [
+            catalogue.track(track.code) or track
+            for track in sorted(page.tracks.all(), key=lambda track: track.code)
+        ],
         "parties": [sp.party for sp in page.step_parties.all()],
         "tips": [tip.text for tip in page.tips.all()],
         "stories": [ss.story for ss in page.step_stories.all()],
