@@ -11,6 +11,7 @@ from django.utils import translation
 from wijkkoers.method import catalogue as catalogue_module
 from wijkkoers.method import queries
 from wijkkoers.method.catalogue import (
+    LINK_KINDS,
     VERSION_KEY,
     KompasFilters,
     build_catalogue,
@@ -165,6 +166,19 @@ def test_unpublishing_a_step_removes_it_from_the_catalogue(client, method):
     assert SEED_KEY not in get_catalogue().steps
     assert "/helderheid-over-ambities/" not in client.get("/kompas/").content.decode()
     assert SEED_KEY not in get_catalogue().steps["de-juiste-partijen-aan-tafel"].leads_to
+
+
+def test_steps_of_an_unpublished_phase_drop_out_with_their_links(method):
+    phase = PhasePage.objects.get(number=3)
+    hidden = set(StepPage.objects.child_of(phase).values_list("key", flat=True))
+
+    phase.unpublish()
+
+    assert StepPage.objects.child_of(phase).live().exists()  # the steps themselves stay live
+    catalogue = get_catalogue()
+    assert not hidden & set(catalogue.steps)
+    linked = {key for s in catalogue.steps.values() for k in LINK_KINDS for key in s.links(k)}
+    assert not hidden & linked
 
 
 def test_saving_a_track_gives_a_new_catalogue(method):

@@ -159,7 +159,8 @@ class Catalogue:
         for step in ordered:
             for kind in LINK_KINDS:
                 for target in step.links(kind):
-                    incoming[target][kind].append(step.key)
+                    if target in incoming:
+                        incoming[target][kind].append(step.key)
         derived = {
             "steps": {step.key: step for step in ordered},
             "by_id": {step.page_id: step for step in ordered},
@@ -254,12 +255,15 @@ def build_catalogue() -> Catalogue:
     phases = {}
     for page in models.PhasePage.objects.child_of(kompas).live().order_by("number"):
         phases[page.path] = (page, f"{kompas_url}{page.slug}/", [])
-    pages = list(_step_pages(kompas))
-    live = {page.pk: page.key for page in pages}
-    for page in pages:
-        phase = phases.get(page.path[: -models.StepPage.steplen])
-        if phase:
-            phase[2].append(_step(page, phase, tracks, parties, live))
+    # A live step under a phase that is not live is not part of the method, nor a link target.
+    placed = [
+        (page, phases[page.path[: -models.StepPage.steplen]])
+        for page in _step_pages(kompas)
+        if page.path[: -models.StepPage.steplen] in phases
+    ]
+    live = {page.pk: page.key for page, _phase in placed}
+    for page, phase in placed:
+        phase[2].append(_step(page, phase, tracks, parties, live))
     built = tuple(
         Phase(page.key, page.number, page.title, url, page.pk, page.own_addition, tuple(steps))
         for page, url, steps in phases.values()
