@@ -5,8 +5,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from tests.factories import PASSWORD, UserFactory
+from wijkkoers.method import catalogue
 from wijkkoers.method.models import StepPage
 from wijkkoers.method.services import load_method
 
@@ -22,11 +24,17 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session")
 def _content_loaded_once(django_db_setup, django_db_blocker):
-    # Loading all 54 steps publishes ~60 revisions; doing it once per session keeps the
+    # Loading every step publishes ~60 revisions; doing it once per session keeps the
     # suite fast. Each test still runs in its own transaction, rolled back afterwards.
     with django_db_blocker.unblock():
         report = load_method(CONTENT_DIR)
     assert not report.errors, report.errors
+
+
+@pytest.fixture(autouse=True)
+def _fresh_catalogue():
+    """Each test starts a new catalogue version: a rolled-back test's method is not cached."""
+    cache.delete(catalogue.VERSION_KEY)
 
 
 @pytest.fixture

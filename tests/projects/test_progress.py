@@ -7,9 +7,10 @@ from django.utils import timezone
 from tests.html import inline_code
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.audit.queries import history_of
+from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
 from wijkkoers.projects.models import StepProgress, StepStatus
-from wijkkoers.projects.queries import method_catalogue, progress_by_key, what_next
+from wijkkoers.projects.queries import progress_by_key, what_next
 from wijkkoers.projects.services import ProgressChange, ProgressConflict, set_step_progress
 
 pytestmark = pytest.mark.django_db
@@ -128,8 +129,8 @@ def test_note_markdown_is_sanitised(client, bob, project, method):
     assert inline_code(html) == []
 
 
-def test_what_next_lists_unblocked_steps_in_phase_order(rf, alice, project, method):
-    catalogue = method_catalogue(rf.get("/"))
+def test_what_next_lists_unblocked_steps_in_phase_order(alice, project, method):
+    catalogue = get_catalogue()
     before = [step.key for step in what_next(catalogue, progress_by_key(project))]
     set_step_progress(
         alice,

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijkkoers.method.queries import MAX_QUERY_LENGTH, KompasFilters
+from wijkkoers.method.catalogue import KompasFilters
+from wijkkoers.method.queries import MAX_QUERY_LENGTH
 
 
 class KompasFilterForm(forms.Form):

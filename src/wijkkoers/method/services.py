@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.search import index
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from wijkkoers.method import files
+from wijkkoers.method import catalogue, files
 from wijkkoers.method.files import (
     ContentError,
     PartyRecord,
@@ -386,6 +386,8 @@ def load_method(path: Path) -> LoadReport:
         # Indexed here rather than by Wagtail's background task, so search works at once,
         # also when no task worker runs (as with `make run`).
         _update_indexes(report.published)
+        # Signals already did this per change; once more so a load always leaves a fresh one.
+        catalogue.invalidate()
     return report
 
 

@@ -6,19 +6,19 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from wijkkoers.method import queries
+from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.method.forms import KompasFilterForm, SearchForm
-from wijkkoers.method.models import PartyType, Track
 
 KOMPAS_TEMPLATE = "method/method_index_page.html"
 
 
 def kompas(request, page):
     """All phases and steps, the phases x tracks map, and the filters (one URL per state)."""
-    tracks = list(Track.objects.all())
-    form = KompasFilterForm(request.GET, tracks=tracks, parties=list(PartyType.objects.all()))
+    catalogue = get_catalogue()
+    tracks = catalogue.tracks
+    form = KompasFilterForm(request.GET, tracks=tracks, parties=catalogue.parties)
     filters = form.filters()
-    tree = queries.method_tree(page, request)
-    groups = queries.filter_tree(tree, filters)
+    groups = catalogue.groups(filters)
     kompas_url = page.get_url(request)
     template = KOMPAS_TEMPLATE + "#results" if request.htmx else KOMPAS_TEMPLATE
     return page.render(
@@ -30,9 +30,9 @@ def kompas(request, page):
             "tracks": tracks,
             "groups": groups,
             "result_count": sum(len(group.steps) for group in groups),
-            "map_rows": queries.track_map(tree, tracks),
+            "map_rows": catalogue.track_map(),
             "track_links": [(t, _filter_url(kompas_url, filters, t.code)) for t in tracks],
-            "step_urls": queries.step_urls(tree),
+            "step_urls": catalogue.step_urls,
         },
     )
 
@@ -45,16 +45,14 @@ def _filter_url(kompas_url, filters, track_code):
 
 def track(request, page, code):
     """What a track means, and every step that serves it, per phase."""
-    track = Track.objects.filter(code=code.upper()).first()
+    catalogue = get_catalogue()
+    track = catalogue.track(code.upper())
     if track is None:
         raise Http404(_("Unknown track"))
     return page.render(
         request,
         template="method/track_page.html",
-        context_overrides={
-            "track": track,
-            "groups": queries.steps_of_track(page, track, request),
-        },
+        context_overrides={"track": track, "groups": catalogue.steps_of_track(track.code)},
     )
 
 
@@ -70,7 +68,7 @@ def search(request, page):
     elif not queries.search_terms(query):
         message = _("Type one or more words to search the method.")
     else:
-        hits = queries.search_steps(page, query, request)
+        hits = queries.search_steps(page, query)
     return page.render(
         request,
         template="method/search.html",

@@ -37,13 +37,10 @@ def progress_object_id(step_key: str, subproject=None) -> str:
 
 def _describe_progress(progress: StepProgress) -> str:
     """ "1.2 Helderheid over ambities" (and " · sub-project"), as the method names it now."""
-    from wijkkoers.method.models import PhasePage, StepPage
+    from wijkkoers.method.catalogue import get_catalogue
 
-    step = StepPage.objects.filter(key=progress.step_key).first()
-    name = progress.step_key
-    if step:
-        phase = PhasePage.objects.parent_of(step).first()
-        name = f"{phase.number}.{step.number} {step.title}" if phase else step.title
+    step = get_catalogue().steps.get(progress.step_key)
+    name = f"{step.display_number} {step.title}" if step else progress.step_key
     return f"{name} · {progress.subproject.name}" if progress.subproject_id else name
 
 

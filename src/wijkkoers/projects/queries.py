@@ -1,7 +1,9 @@
 """Read-side views of projects: the compass, "what next" and the portfolio.
 
 Each function runs a fixed number of queries whatever the number of steps or projects:
-the method comes in one tree, progress in one query, and the rest is grouped in Python.
+the method comes from the shared catalogue (no query), progress in one query, and the rest
+is grouped in Python. The catalogue's steps are shared between projects and never changed:
+a project's status of a step lives in its own StepRow.
 """
 
 from dataclasses import dataclass, field
@@ -9,8 +11,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from wijkkoers.method.models import MethodIndexPage, StepLink, Track
-from wijkkoers.method.queries import method_tree
+from wijkkoers.method.catalogue import Catalogue, Phase, Step
 from wijkkoers.projects.models import (
     IN_PROGRESS_STATUSES,
     OPEN_STATUSES,
@@ -22,29 +23,13 @@ RECENT_DAYS = 30
 DONE_STATUSES = {StepStatus.FINISHED, StepStatus.NOT_APPLICABLE}
 
 
-@dataclass
-class Catalogue:
-    """The live method, ready for project views: phases with steps, steps by key."""
+@dataclass(frozen=True)
+class StepRow:
+    """One step of the method as one project (or sub-project) stands on it."""
 
-    kompas: MethodIndexPage | None
-    tree: list
-    tracks: list
-    steps: dict  # key -> StepPage (labelled: display_number, phase_number, list_url)
-    requires: dict  # key -> set of keys it requires
-
-
-def method_catalogue(request) -> Catalogue:
-    """The whole live method in four queries."""
-    kompas = MethodIndexPage.objects.live().first()
-    tree = method_tree(kompas, request) if kompas else []
-    steps = {step.key: step for group in tree for step in group.steps}
-    keys_by_id = {step.pk: key for key, step in steps.items()}
-    requires = {key: set() for key in steps}
-    links = StepLink.objects.filter(kind=StepLink.Kind.REQUIRES).values_list("step_id", "target_id")
-    for step_id, target_id in links:
-        if step_id in keys_by_id and target_id in keys_by_id:
-            requires[keys_by_id[step_id]].add(keys_by_id[target_id])
-    return Catalogue(kompas, tree, list(Track.objects.order_by("code")), steps, requires)
+    step: Step
+    status: str
+    progress: StepProgress | None = None
 
 
 def progress_by_key(project, subproject=None) -> dict[str, StepProgress]:
@@ -103,45 +88,45 @@ def compass_for(catalogue: Catalogue, progress: dict, today: date | None = None)
     recent = timezone.now() - timedelta(days=RECENT_DAYS)
     compass = Compass(overall=Tally("total"))
     track_tallies = {track.code: Tally(track.name, code=track.code) for track in catalogue.tracks}
-    for group in catalogue.tree:
-        tally = Tally(group.phase.title, code=str(group.phase.number))
-        for step in group.steps:
-            status = status_of(progress, step.key)
-            row = progress.get(step.key)
-            step.project_status = status
-            step.progress = row
+    rows = {}
+    for phase in catalogue.phases:
+        tally = Tally(phase.title, code=str(phase.number))
+        for step in phase.steps:
+            row = rows[step.key] = StepRow(
+                step, status_of(progress, step.key), progress.get(step.key)
+            )
             for tallied in (tally, compass.overall):
-                tallied.add(status)
-            for track in step.tracks.all():
-                track_tallies[track.code].add(status)
-            _sort_into_lists(compass, step, status, row, today, recent)
+                tallied.add(row.status)
+            for code in step.track_codes:
+                track_tallies[code].add(row.status)
+            _sort_into_lists(compass, row, today, recent)
         compass.phases.append(tally)
     compass.tracks = [t for t in track_tallies.values() if t.total]
-    compass.recently_finished.sort(key=lambda s: s.progress.finished_at, reverse=True)
-    compass.what_next = what_next(catalogue, progress)
+    compass.recently_finished.sort(key=lambda row: row.progress.finished_at, reverse=True)
+    compass.what_next = [rows[step.key] for step in what_next(catalogue, progress)]
     return compass
 
 
-def _sort_into_lists(compass: Compass, step, status: str, row, today: date, recent) -> None:
+def _sort_into_lists(compass: Compass, row: StepRow, today: date, recent) -> None:
+    status, progress = row.status, row.progress
     if status in IN_PROGRESS_STATUSES:
-        compass.in_progress.append(step)
-    if row and row.target_date and row.target_date < today and status in OPEN_STATUSES:
-        compass.overdue.append(step)
-    if step.sensitive and status in {*IN_PROGRESS_STATUSES, StepStatus.PAUSED}:
-        compass.sensitive_open.append(step)
-    if status == StepStatus.FINISHED and row.finished_at and row.finished_at >= recent:
-        compass.recently_finished.append(step)
+        compass.in_progress.append(row)
+    overdue = progress and progress.target_date and progress.target_date < today
+    if overdue and status in OPEN_STATUSES:
+        compass.overdue.append(row)
+    if row.step.sensitive and status in {*IN_PROGRESS_STATUSES, StepStatus.PAUSED}:
+        compass.sensitive_open.append(row)
+    if status == StepStatus.FINISHED and progress.finished_at and progress.finished_at >= recent:
+        compass.recently_finished.append(row)
 
 
-def what_next(catalogue: Catalogue, progress: dict) -> list:
+def what_next(catalogue: Catalogue, progress: dict) -> list[Step]:
     """Steps not started whose required steps are all done, in method order."""
     done = {key for key in catalogue.steps if status_of(progress, key) in DONE_STATUSES}
     return [
         step
-        for group in catalogue.tree
-        for step in group.steps
-        if status_of(progress, step.key) == StepStatus.NOT_STARTED
-        and catalogue.requires.get(step.key, set()) <= done
+        for step in catalogue.steps.values()
+        if status_of(progress, step.key) == StepStatus.NOT_STARTED and set(step.requires) <= done
     ]
 
 
@@ -150,7 +135,7 @@ class PortfolioRow:
     project: object
     role: str
     tally: Tally
-    phase: object = None
+    phase: Phase | None = None
 
 
 def portfolio_for(catalogue: Catalogue, memberships) -> list[PortfolioRow]:
@@ -164,13 +149,13 @@ def portfolio_for(catalogue: Catalogue, memberships) -> list[PortfolioRow]:
     for membership in memberships:
         project_statuses = statuses.get(membership.project_id, {})
         tally, phase = Tally("total"), None
-        for group in catalogue.tree:
+        for method_phase in catalogue.phases:
             phase_statuses = [
-                project_statuses.get(s.key, StepStatus.NOT_STARTED) for s in group.steps
+                project_statuses.get(s.key, StepStatus.NOT_STARTED) for s in method_phase.steps
             ]
             for status in phase_statuses:
                 tally.add(status)
             if phase is None and any(s not in DONE_STATUSES for s in phase_statuses):
-                phase = group.phase
+                phase = method_phase
         result.append(PortfolioRow(membership.project, membership.get_role_display(), tally, phase))
     return result

@@ -11,8 +11,11 @@ def role_in(user, project) -> str | None:
         return None
     cache = project.__dict__.setdefault("_roles", {})
     if user.pk not in cache:
-        membership = project.memberships.filter(user=user).only("role").first()
-        cache[user.pk] = membership.role if membership else None
+        # A value, not an instance: an instance from .only("role") would load its deferred
+        # project_id in a second query when the related manager links it to the project.
+        cache[user.pk] = (
+            project.memberships.filter(user=user).values_list("role", flat=True).first()
+        )
     return cache[user.pk]
 
 

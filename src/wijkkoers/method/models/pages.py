@@ -88,10 +88,12 @@ class PhasePage(Page):
         verbose_name_plural = _("phases")
 
     def get_context(self, request, *args, **kwargs):
-        from wijkkoers.method import queries
+        from wijkkoers.method.catalogue import get_catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        context["steps"] = queries.steps_of_phase(self, request)
+        # A phase that is not live (a preview) has no steps in the catalogue yet.
+        phase = next((p for p in get_catalogue().phases if p.page_id == self.pk), None)
+        context["steps"] = phase.steps if phase else ()
         return context
 
 
@@ -188,6 +190,16 @@ class StepLink(Orderable):
         LEADS_TO = "leads_to", _("Leads to")
         RELATED = "related", _("Related")
 
+        @property
+        def heading_out(self):
+            """The heading over the steps this step links to with this kind."""
+            return LINK_HEADINGS[self.value][0]
+
+        @property
+        def heading_in(self):
+            """The heading over the steps that link to this step with this kind."""
+            return LINK_HEADINGS[self.value][1]
+
     step = ParentalKey(StepPage, on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     target = models.ForeignKey(
@@ -201,6 +213,14 @@ class StepLink(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("link")
+
+
+# Per link kind: (heading for links out, heading for links in), as the step page shows them.
+LINK_HEADINGS = {
+    StepLink.Kind.REQUIRES: (_("Needed first"), _("Needed for")),
+    StepLink.Kind.LEADS_TO: (_("Leads to"), _("Follows from")),
+    StepLink.Kind.RELATED: (_("Related"), _("Refers to this step")),
+}
 
 
 class StepStory(Orderable):

@@ -3,9 +3,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.forms import ProjectForm
 from wijkkoers.projects.models import Membership
-from wijkkoers.projects.queries import method_catalogue, portfolio_for
+from wijkkoers.projects.queries import portfolio_for
 from wijkkoers.projects.services import create_project
 
 
@@ -17,7 +18,7 @@ def portfolio(request):
         .select_related("project")
         .order_by("project__name")
     )
-    rows = portfolio_for(method_catalogue(request), list(memberships))
+    rows = portfolio_for(get_catalogue(), list(memberships))
     return render(request, "projects/portfolio.html", {"rows": rows})
 
 

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wijkkoers.audit.queries import history_of
+from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.method.markdown import render_markdown
-from wijkkoers.method.queries import step_urls
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
 from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
 from wijkkoers.projects.forms import (
@@ -19,7 +19,7 @@ from wijkkoers.projects.forms import (
     SubProjectForm,
 )
 from wijkkoers.projects.models import StepProgress
-from wijkkoers.projects.queries import compass_for, method_catalogue, progress_by_key
+from wijkkoers.projects.queries import compass_for, progress_by_key
 from wijkkoers.projects.services import (
     ProgressChange,
     ProgressConflict,
@@ -41,8 +41,7 @@ def _scope(request, project):
 def compass(request, project_id):
     project = access_project_for_user(request.user, project_id)
     subproject = _scope(request, project)
-    catalogue = method_catalogue(request)
-    compass = compass_for(catalogue, progress_by_key(project, subproject))
+    compass = compass_for(get_catalogue(), progress_by_key(project, subproject))
     return render(
         request,
         "projects/compass.html",
@@ -61,7 +60,7 @@ def project_step(request, project_id, step_key):
     """The method's guidance for one step beside the team's own status, note and history."""
     project = access_project_for_user(request.user, project_id)
     subproject = _scope(request, project)
-    catalogue = method_catalogue(request)
+    catalogue = get_catalogue()
     step = catalogue.steps.get(step_key)
     if step is None:
         raise Http404
@@ -92,8 +91,7 @@ def project_step(request, project_id, step_key):
             conflict=conflict,
             can_edit=can_edit,
             history=history,
-            # The catalogue already holds the labelled method: no second tree for the links.
-            note_html=_note_html(progress, step_urls(catalogue.tree)),
+            note_html=_note_html(progress, catalogue.step_urls),
             subprojects=list(project.subprojects.all()),
         ),
     )
