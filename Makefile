@@ -49,7 +49,7 @@ format: setup
 	$(BIN)/ruff format .
 
 messages: setup
-	$(PY) manage.py makemessages -l nl -l en --no-wrap --no-location --no-obsolete --ignore ".venv/*" --ignore "tests/*" --ignore "data/*" && $(PY) manage.py compilemessages --ignore ".venv/*"
+	PY=$(PY) scripts/messages.sh
 
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet -e ".[dev]"
