@@ -4,20 +4,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from wijkkoers.projects.forms import ProjectForm
-from wijkkoers.projects.models import Membership
-from wijkkoers.projects.queries import method_catalogue, portfolio_for
+from wijkkoers.projects.queries import memberships_of, method_catalogue, portfolio_for
 from wijkkoers.projects.services import create_project
 
 
 @login_required
 def portfolio(request):
     """All projects of the user, with their phase and progress: a programme overview."""
-    memberships = (
-        Membership.objects.filter(user=request.user)
-        .select_related("project")
-        .order_by("project__name")
-    )
-    rows = portfolio_for(method_catalogue(request), list(memberships))
+    rows = portfolio_for(method_catalogue(request), memberships_of(request.user))
     return render(request, "projects/portfolio.html", {"rows": rows})
 
 
