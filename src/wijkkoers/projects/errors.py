@@ -17,7 +17,9 @@ class ProjectRuleError(DomainError):
 
 class ProjectClosed(ProjectRuleError):
     code = "project_closed"
-    message = _("This project is closed: it can be read, not changed. A project leader can reopen it.")
+    message = _(
+        "This project is closed: it can be read, not changed. A project leader can reopen it."
+    )
     status = 409
 
 
@@ -153,5 +155,3 @@ class InvitationWrongUser(InvitationProblem):
         "Nothing has been changed."
     )
     status = 403
-
-

@@ -221,6 +221,4 @@ def memberships_of(user) -> list[Membership]:
 
 def team_of(project) -> list[Membership]:
     """The project's members with user and organisation, by name."""
-    return list(
-        project.memberships.select_related("user", "organisation").order_by("user__name")
-    )
+    return list(project.memberships.select_related("user", "organisation").order_by("user__name"))

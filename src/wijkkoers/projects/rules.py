@@ -29,7 +29,6 @@ is_teamlid = _at_least("teamlid")
 is_projectleider = _at_least("projectleider")
 
 
-
 @rules.predicate
 def is_open_project(user, project) -> bool:
     """State, not role: a closed project is read-only for everyone (only reopening works)."""

@@ -218,8 +218,10 @@ def project_settings(request, project_id):
 @require_POST
 def project_status(request, project_id, change):
     """Close or reopen the project (projectleider); both ask for confirmation, with a reason."""
-    services = {"afsluiten": (close_project, _("The project has been closed.")),
-                "heropenen": (reopen_project, _("The project has been reopened."))}
+    services = {
+        "afsluiten": (close_project, _("The project has been closed.")),
+        "heropenen": (reopen_project, _("The project has been reopened.")),
+    }
     if change not in services:
         raise Http404
     project = access_project_for_user(request.user, project_id, perm="projects.manage_project")
