@@ -14,7 +14,7 @@ from wijkkoers.projects.access import (
     access_project_for_user,
     project_context,
 )
-from wijkkoers.projects.errors import InvalidRole, InvitationProblem
+from wijkkoers.projects.errors import InvalidRole, InvitationProblem, ProjectClosed
 from wijkkoers.projects.forms import InvitationForm, InvitationSignupForm, RoleForm
 from wijkkoers.projects.queries import open_invitations, team_of
 from wijkkoers.projects.rules import can
@@ -42,6 +42,9 @@ def members(request, project_id):
         if form.is_valid():
             try:
                 invite_member(request.user, project, **form.cleaned_data)
+            except ProjectClosed as error:  # the page shows no form while closed
+                messages.error(request, str(error))
+                return redirect("projects:members", project.public_id)
             except DomainError as error:
                 error.add_to_form(form)
             else:

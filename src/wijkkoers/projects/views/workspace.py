@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.core.errors import DomainError
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
-from wijkkoers.projects.errors import ProgressConflict
+from wijkkoers.projects.errors import ProgressConflict, ProjectClosed
 from wijkkoers.projects.forms import (
     NeighbourhoodForm,
     OrganisationForm,
@@ -192,6 +192,9 @@ def project_settings(request, project_id):
         _build, save, message = actions[action]
         try:
             save(request.user, project, **forms[action].cleaned_data)
+        except ProjectClosed as error:  # the page shows no forms while closed
+            messages.error(request, str(error))
+            return redirect("projects:settings", project.public_id)
         except DomainError as error:
             error.add_to_form(forms[action])
         else:
