@@ -1,7 +1,7 @@
 """Rendering Markdown stays fast for any text of the allowed length (a note: 5,000 chars).
 
 Python-Markdown is quadratic on some inputs ("![" * 2500 took 6.6 s); render_markdown
-defuses them first. The limit is generous against a slow, shared CI machine.
+defuses them first. Unloaded, the slowest input below takes about 20 ms.
 """
 
 import time
@@ -11,6 +11,7 @@ import pytest
 from wijkkoers.method.markdown import render_markdown
 
 LIMIT_SECONDS = 0.05
+NOISY_LIMIT_SECONDS = 0.25
 NOTE_LENGTH = 5000
 
 PATHOLOGICAL = {
@@ -45,13 +46,17 @@ def test_render_markdown_pathological_input_is_fast(name):
     text = PATHOLOGICAL[name][:NOTE_LENGTH]
     render_markdown(text)  # warm-up: imports and compiled patterns
 
-    worst = 0.0
-    for _ in range(3):
+    timings = []
+    for _ in range(5):
         start = time.perf_counter()
         render_markdown(text, {"a": "/kompas/a/"})
-        worst = max(worst, time.perf_counter() - start)
+        timings.append(time.perf_counter() - start)
 
-    assert worst < LIMIT_SECONDS, f"{name}: {worst:.3f} s"
+    # The best run is the cost of the input; the worst also carries a busy machine's noise
+    # (5 test runs shared 2 cores: 20 ms inputs measured 56 ms), so it gets a wider margin.
+    # Both stay far below a quadratic input's cost (1.3 s for "![" * 2500 before the fix).
+    assert min(timings) < LIMIT_SECONDS, f"{name}: {min(timings):.3f} s"
+    assert max(timings) < NOISY_LIMIT_SECONDS, f"{name}: {max(timings):.3f} s"
 
 
 def test_render_markdown_still_renders_links_and_code_after_defusing():
