@@ -11,6 +11,7 @@ NL = {
     "Close a project with its own button, below the settings.": "Sluit een project af met de eigen knop, onder de instellingen.",
     "The owner must be a member of the project.": "De eigenaar moet lid zijn van het project.",
     "This step does not exist in the method.": "Deze stap bestaat niet in de methode.",
+    "Choose a valid status.": "Kies een geldige status.",
     # forms and the settings page
     "Yes, I am sure": "Ja, ik weet het zeker",
     "Reason (optional)": "Reden (niet verplicht)",

@@ -59,6 +59,13 @@ def test_set_step_progress_owner_who_is_a_member_is_stored(bob, mila, project, m
     assert progress.owner == mila
 
 
+def test_set_step_progress_unknown_status_is_refused(bob, project, method):
+    with pytest.raises(errors.InvalidStepStatus):
+        set_step_progress(bob, project, SEED, ProgressChange(status="klaar"), expected_version=0)
+
+    assert progress_of(project) is None
+
+
 def test_set_step_progress_unknown_step_is_refused(bob, project, method):
     with pytest.raises(errors.UnknownStep):
         set_step_progress(

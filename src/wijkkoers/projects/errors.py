@@ -79,6 +79,12 @@ class InvalidRole(ProjectRuleError):
     field = "role"
 
 
+class InvalidStepStatus(ProjectRuleError):
+    code = "invalid_step_status"
+    message = _("Choose a valid status.")
+    field = "status"
+
+
 class InvitationNotOpen(ProjectRuleError):
     code = "invitation_not_open"
     message = _("This invitation is no longer open.")

@@ -20,6 +20,7 @@ from wijkkoers.projects.errors import (
     AlreadyMember,
     CloseWithAction,
     InvalidRole,
+    InvalidStepStatus,
     InvitationAlreadyAccepted,
     InvitationExpired,
     InvitationHasAccount,
@@ -480,6 +481,8 @@ def set_step_progress(
 
 
 def _check_progress_change(project, change: ProgressChange, current_target) -> None:
+    if change.status not in StepStatus.values:
+        raise InvalidStepStatus
     if change.owner is not None and not project.memberships.filter(user=change.owner).exists():
         raise OwnerNotMember
     if change.status == StepStatus.NOT_APPLICABLE and not (change.reason or "").strip():
