@@ -198,3 +198,13 @@ def test_settings_error_in_one_form_leaves_the_others_unbound(client, alice, pro
     assert html.count("errorlist") == 1
     assert "CBS-code" in html
     assert 'value="Noord"' in html
+
+
+@pytest.mark.parametrize("code", ["GM٠٣٦٣", "WK٠٣٦٣AA", "GM0363\n"])
+def test_cbs_code_refuses_non_ascii_digits_and_trailing_newline(code):
+    from django.core.exceptions import ValidationError
+
+    from wijkkoers.projects.models import validate_cbs_code
+
+    with pytest.raises(ValidationError):
+        validate_cbs_code(code)

@@ -10,7 +10,30 @@ import nh3
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "h3", "h4", "blockquote", "code"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-STEP_LINK = re.compile(r"\[([^\]]+)\]\(knooppunt:([\w-]*)\)")
+# Bounded and without "[" in the label, so a run of brackets is scanned in linear time.
+STEP_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\(knooppunt:([\w-]{0,120})\)")
+# Python-Markdown looks for the closing bracket of every "[" it meets, which is quadratic:
+# "![" * 2500 took 6.6 s. Before rendering, every bracket that is not part of a plain inline
+# link [text](url) (or inside a `code` span) is swapped for a private-use character that
+# the parser passes through as text, and swapped back in the HTML: it meets only real links.
+_BRACKETS = re.compile(
+    r"(?P<keep>`[^`\n]*`|!?\[[^\[\]\n]{0,500}\]\((?:[^()\s]|\([^()\s]{0,500}\)){0,2000}\))"
+    r"|(?P<bracket>[\[\]])"
+)
+_HIDE = {"[": "\ue000", "]": "\ue001"}
+_SHOW = str.maketrans({"\ue000": "[", "\ue001": "]"})
+# A line that opens many quotes or lists at once ("1. " * 1666) recursed past Python's limit,
+# deep indentation likewise; nobody needs more than eight levels.
+_MARKER = r"(?:>[ \t]*|(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)"
+_DEEP_MARKERS = re.compile(rf"^([ \t]*{_MARKER}{{8}}){_MARKER}+", re.MULTILINE)
+_DEEP_INDENT = re.compile(r"^[ \t]{33,}", re.MULTILINE)
+
+
+def _defuse(text: str) -> str:
+    """The same text with the constructs that make the parser slow made harmless."""
+    text = _BRACKETS.sub(lambda m: m.group("keep") or _HIDE[m.group("bracket")], text)
+    text = _DEEP_MARKERS.sub(r"\1", text)
+    return _DEEP_INDENT.sub(" " * 32, text)
 
 
 def linked_step_keys(text: str) -> list[str]:
@@ -31,8 +54,8 @@ def resolve_step_links(text: str, step_urls: Mapping[str, str]) -> str:
 
 def render_markdown(text: str, step_urls: Mapping[str, str] | None = None) -> str:
     """Markdown to HTML, sanitised to the few tags method texts need."""
-    source = resolve_step_links(text or "", step_urls or {})
-    rendered = markdown_lib.markdown(source, output_format="html")
+    source = _defuse(resolve_step_links(text or "", step_urls or {}))
+    rendered = markdown_lib.markdown(source, output_format="html").translate(_SHOW)
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

@@ -89,6 +89,22 @@ def _register_project_actions() -> None:
         summary=_("%(actor)s changed the settings of %(object)s"),
         fields=project_fields,
     )
+    lifecycle = {
+        **fields_of(Project, ["status"]),
+        "reason": Field(label=_("reason")),
+    }
+    register_action(
+        "project.closed",
+        group="project",
+        summary=_("%(actor)s closed the project %(object)s"),
+        fields=lifecycle,
+    )
+    register_action(
+        "project.reopened",
+        group="project",
+        summary=_("%(actor)s reopened the project %(object)s"),
+        fields=lifecycle,
+    )
     register_action(
         "neighbourhood.added",
         group="project",

@@ -58,6 +58,25 @@ class ProjectSettingsForm(forms.ModelForm):
         fields = ["name", "municipality", "description", "start_date", "status"]
         widgets = {"start_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Closing has its own button with a confirmation (close_project), not this list.
+        self.fields["status"].choices = [
+            choice for choice in Project.Status.choices if choice[0] != Project.Status.CLOSED
+        ]
+
+
+class ProjectStatusForm(forms.Form):
+    """Closing or reopening a project: a confirmation and an optional reason."""
+
+    confirm = forms.BooleanField(label=_("Yes, I am sure"))
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
 
 class NeighbourhoodForm(forms.ModelForm):
     class Meta:

@@ -3,12 +3,14 @@
 import re
 import secrets
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from rules.contrib.models import RulesModel
 
 from wijkkoers.projects import rules as project_rules
@@ -16,11 +18,12 @@ from wijkkoers.projects import rules as project_rules
 # CBS area codes: municipality GM + 4 digits; district WK and neighbourhood BU start with
 # the municipality's 4 digits, then 2 (WK) or 4 (BU) characters, digits or, as Amsterdam's
 # codes have had since 2023, capital letters (e.g. WK0363AA).
-CBS_CODE = re.compile(r"^(GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$")
+# ASCII digits only: `\d` would also match other scripts' digits (GM٠٣٦٣).
+CBS_CODE = re.compile(r"^(GM[0-9]{4}|WK[0-9]{4}[0-9A-Z]{2}|BU[0-9]{4}[0-9A-Z]{4})\Z")
 
 
 def validate_cbs_code(value: str) -> None:
-    if not CBS_CODE.match(value):
+    if not CBS_CODE.match(value or ""):
         raise ValidationError(
             _("Use a CBS code: GM + 4 digits, WK + 6 or BU + 8 characters (e.g. WK0363AA)."),
             code="invalid_cbs_code",
@@ -57,7 +60,7 @@ class Project(RulesModel):
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")
         PAUSED = "paused", _("paused")
-        CLOSED = "closed", _("closed")
+        CLOSED = "closed", pgettext_lazy("project status", "closed")
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
     name = models.CharField(_("name"), max_length=200)
@@ -79,12 +82,16 @@ class Project(RulesModel):
         verbose_name_plural = _("projects")
         rules_permissions = {
             "view": project_rules.is_member,
-            "edit_content": project_rules.is_teamlid,
+            "edit_content": project_rules.is_teamlid & project_rules.is_open_project,
             "manage": project_rules.is_projectleider,
         }
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
 
 
 class Neighbourhood(models.Model):
@@ -191,7 +198,7 @@ class Invitation(models.Model):
 
     @property
     def expires_at(self):
-        return self.sent_at + timezone.timedelta(days=self.VALID_DAYS)
+        return self.sent_at + timedelta(days=self.VALID_DAYS)
 
     @property
     def is_open(self) -> bool:
@@ -228,7 +235,7 @@ class StepProgress(models.Model):
     subproject = models.ForeignKey(
         SubProject, on_delete=models.CASCADE, null=True, blank=True, related_name="progress"
     )
-    step_key = models.SlugField(max_length=80)
+    step_key = models.SlugField(max_length=120)
     status = models.CharField(
         _("status"), max_length=20, choices=StepStatus.choices, default=StepStatus.NOT_STARTED
     )
@@ -243,6 +250,8 @@ class StepProgress(models.Model):
     )
     target_date = models.DateField(_("target date"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True, max_length=5000, help_text=_("Markdown."))
+    # The note rendered and sanitised when it was written, so no view renders user Markdown.
+    note_html = models.TextField(blank=True, editable=False)
     version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

@@ -11,10 +11,12 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from wijkkoers.method.catalogue import Catalogue, Phase, Step
+from wijkkoers.method.catalogue import Catalogue, Phase, Step, get_catalogue
 from wijkkoers.projects.models import (
     IN_PROGRESS_STATUSES,
     OPEN_STATUSES,
+    Invitation,
+    Membership,
     StepProgress,
     StepStatus,
 )
@@ -159,3 +161,48 @@ def portfolio_for(catalogue: Catalogue, memberships) -> list[PortfolioRow]:
                 phase = method_phase
         result.append(PortfolioRow(membership.project, membership.get_role_display(), tally, phase))
     return result
+
+
+# --- Small reads for the services and views ------------------------------------------------
+
+
+def step_exists(key: str) -> bool:
+    """Whether the live method has a step with this key (answered by the cached catalogue)."""
+    return key in get_catalogue().steps
+
+
+def step_urls_for(keys) -> dict[str, str]:
+    """key -> URL of the live steps among `keys` (for knooppunt: links in a note)."""
+    urls = get_catalogue().step_urls
+    return {key: urls[key] for key in keys if key in urls}
+
+
+def progress_of_step(project, subproject, step_key: str) -> StepProgress | None:
+    """The team's progress on one step (with owner and last editor), or None if untouched."""
+    return (
+        StepProgress.objects.filter(project=project, subproject=subproject, step_key=step_key)
+        .select_related("owner", "updated_by")
+        .first()
+    )
+
+
+def open_invitations(project) -> list[Invitation]:
+    """Invitations not accepted, withdrawn or expired, newest first."""
+    valid_from = timezone.now() - timedelta(days=Invitation.VALID_DAYS)
+    return list(
+        project.invitations.filter(
+            accepted_at=None, revoked_at=None, sent_at__gt=valid_from
+        ).select_related("organisation")
+    )
+
+
+def memberships_of(user) -> list[Membership]:
+    """The user's memberships with their projects, by project name (the portfolio's rows)."""
+    return list(
+        Membership.objects.filter(user=user).select_related("project").order_by("project__name")
+    )
+
+
+def team_of(project) -> list[Membership]:
+    """The project's members with user and organisation, by name."""
+    return list(project.memberships.select_related("user", "organisation").order_by("user__name"))

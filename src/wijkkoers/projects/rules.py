@@ -31,4 +31,18 @@ is_member = _at_least("meelezer")
 is_teamlid = _at_least("teamlid")
 is_projectleider = _at_least("projectleider")
 
-rules.add_perm("projects.add_project", rules.is_authenticated)
+
+@rules.predicate
+def is_open_project(user, project) -> bool:
+    """State, not role: a closed project is read-only for everyone (only reopening works)."""
+    return project is not None and project.status != "closed"
+
+
+def can(user, perm: str, project) -> bool:
+    """Whether the user holds a project permission, from the membership alone.
+
+    Django's `user.has_perm` says yes to every superuser; inside a project a superuser or
+    staff member gets exactly what their membership gives. Views, templates and access
+    functions ask this, never `user.has_perm`, for project permissions.
+    """
+    return rules.has_perm(perm, user, project)

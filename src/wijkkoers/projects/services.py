@@ -14,7 +14,32 @@ from django.utils.translation import gettext as _
 
 from wijkkoers.accounts.models import User
 from wijkkoers.audit.services import record_event
+from wijkkoers.core.errors import NotFound
 from wijkkoers.core.mail import mail_subject
+from wijkkoers.method.markdown import linked_step_keys, render_markdown
+from wijkkoers.projects.errors import (
+    AlreadyMember,
+    CloseWithAction,
+    InvalidRole,
+    InvalidStepStatus,
+    InvitationAlreadyAccepted,
+    InvitationExpired,
+    InvitationHasAccount,
+    InvitationInvalid,
+    InvitationNotOpen,
+    InvitationProblem,
+    InvitationRevoked,
+    InvitationUsed,
+    InvitationWrongUser,
+    LastProjectLeader,
+    OwnerNotMember,
+    ProgressConflict,
+    ProjectClosed,
+    ProjectNotClosed,
+    ReasonRequired,
+    TargetDateInPast,
+    UnknownStep,
+)
 from wijkkoers.projects.models import (
     Invitation,
     Membership,
@@ -24,27 +49,33 @@ from wijkkoers.projects.models import (
     Role,
     StepProgress,
     StepStatus,
+    SubProject,
 )
+from wijkkoers.projects.queries import step_exists, step_urls_for
 
 PROJECT_FIELDS = ["name", "municipality", "description", "start_date", "status"]
 PROGRESS_FIELDS = ["status", "reason", "owner", "target_date", "note"]
 INVITATION_SALT = "wijkkoers.invitation"
 
 
-class ProjectRuleError(Exception):
-    """A change the project's rules do not allow; the message is for the user."""
-
-
-class ProgressConflict(Exception):
-    """Someone else changed the step since the form was opened."""
-
-    def __init__(self, current: StepProgress):
-        super().__init__("conflict")
-        self.current = current
+__all__ = ["InvitationProblem", "ProgressConflict"]  # raised here, defined in errors.py
 
 
 def _values(obj, fields) -> dict:
     return {field: getattr(obj, field) for field in fields}
+
+
+def _lock_open_project(project: Project) -> Project:
+    """The guard of every write: lock the project row, refuse if the project is closed.
+
+    The lock serialises writes to one project (PostgreSQL; SQLite's IMMEDIATE transactions
+    already do), so a rule that counts rows (one projectleider at least) or reads the
+    project's state cannot be passed by two writers at the same moment. Call it first.
+    """
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    if locked.status == Project.Status.CLOSED:
+        raise ProjectClosed
+    return locked
 
 
 # --- Projects -----------------------------------------------------------------------------
@@ -84,9 +115,15 @@ def create_project(
 
 @transaction.atomic
 def update_project(actor, project: Project, **changes) -> Project:
-    """Change a project's settings; the old and new values go to the audit trail."""
+    """Change a project's settings; the old and new values go to the audit trail.
+
+    Refused on a closed project; closing itself is `close_project` (it takes a reason).
+    """
     # Read the old values from the database: a ModelForm has already changed the instance.
-    old = _values(Project.objects.get(pk=project.pk), changes)
+    locked = _lock_open_project(project)
+    if changes.get("status") == Project.Status.CLOSED:
+        raise CloseWithAction
+    old = _values(locked, changes)
     for field, value in changes.items():
         setattr(project, field, value)
     project.full_clean()
@@ -103,6 +140,43 @@ def update_project(actor, project: Project, **changes) -> Project:
     return project
 
 
+@transaction.atomic
+def close_project(actor, project: Project, *, reason: str = "") -> Project:
+    """Make the project read-only for everyone; it stays listed, archived, never deleted.
+
+    Side effects: status becomes closed; audit "project.closed" with the reason.
+    """
+    locked = _lock_open_project(project)
+    return _set_status(actor, project, locked.status, Project.Status.CLOSED, reason)
+
+
+@transaction.atomic
+def reopen_project(actor, project: Project, *, reason: str = "") -> Project:
+    """Open a closed project again (the only write a closed project accepts).
+
+    Side effects: status becomes active; audit "project.reopened" with the reason.
+    """
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    if locked.status != Project.Status.CLOSED:
+        raise ProjectNotClosed
+    return _set_status(actor, project, locked.status, Project.Status.ACTIVE, reason)
+
+
+def _set_status(actor, project, old_status, new_status, reason) -> Project:
+    project.status = new_status
+    Project.objects.filter(pk=project.pk).update(status=new_status, updated_at=timezone.now())
+    action = "project.closed" if new_status == Project.Status.CLOSED else "project.reopened"
+    record_event(
+        project=project,
+        actor=actor,
+        action=action,
+        obj=project,
+        old={"status": old_status},
+        new={"status": new_status, "reason": reason.strip()},
+    )
+    return project
+
+
 # --- Members ------------------------------------------------------------------------------
 
 
@@ -110,16 +184,31 @@ def _leaders_left(project, without: Membership) -> int:
     return project.memberships.filter(role=Role.PROJECTLEIDER).exclude(pk=without.pk).count()
 
 
+def _current(membership: Membership) -> Membership:
+    """The membership as it is now (call after locking): another request may have changed it."""
+    current = Membership.objects.filter(pk=membership.pk).first()
+    if current is None:
+        raise NotFound
+    return current
+
+
 @transaction.atomic
 def change_member_role(actor, membership: Membership, role: str) -> Membership:
-    """Give a member another role; the last projectleider cannot step down."""
-    old_role = membership.role
+    """Give a member another role; the last projectleider cannot step down.
+
+    Locks the project row first, then counts the leaders, so two leaders demoting each
+    other at once cannot both pass. Side effects: the role; audit "member.role_changed".
+    """
+    _lock_open_project(membership.project)
+    if role not in Role.values:
+        raise InvalidRole
+    old_role = _current(membership).role
     if (
         old_role == Role.PROJECTLEIDER
         and role != old_role
         and not _leaders_left(membership.project, membership)
     ):
-        raise ProjectRuleError(_("A project always keeps at least one project leader."))
+        raise LastProjectLeader
     membership.role = role
     membership.save(update_fields=["role"])
     record_event(
@@ -135,9 +224,15 @@ def change_member_role(actor, membership: Membership, role: str) -> Membership:
 
 @transaction.atomic
 def remove_member(actor, membership: Membership) -> None:
-    """Take someone off the team; the last projectleider cannot be removed."""
+    """Take someone off the team; the last projectleider cannot be removed.
+
+    Locks the project row before counting (see change_member_role). Side effects: the
+    membership is deleted; audit "member.removed".
+    """
+    _lock_open_project(membership.project)
+    membership.role = _current(membership).role
     if membership.role == Role.PROJECTLEIDER and not _leaders_left(membership.project, membership):
-        raise ProjectRuleError(_("A project always keeps at least one project leader."))
+        raise LastProjectLeader
     record_event(
         project=membership.project,
         actor=actor,
@@ -208,10 +303,16 @@ def deliver_invitation(invitation_id: int, language: str) -> None:
 def invite_member(
     actor, project: Project, *, email: str, role: str, organisation=None
 ) -> Invitation:
-    """Invite someone by e-mail, as a new or an existing account."""
+    """Invite someone by e-mail, as a new or an existing account.
+
+    Side effects: an Invitation; audit "invitation.sent"; the mail after commit.
+    """
+    _lock_open_project(project)
+    if role not in Role.values:
+        raise InvalidRole
     email = email.strip().lower()
     if project.memberships.filter(user__email__iexact=email).exists():
-        raise ProjectRuleError(_("This person is already a member of the project."))
+        raise AlreadyMember
     invitation = Invitation.objects.create(
         project=project, email=email, role=role, organisation=organisation, invited_by=actor
     )
@@ -229,8 +330,9 @@ def invite_member(
 @transaction.atomic
 def resend_invitation(actor, invitation: Invitation) -> Invitation:
     """Send a fresh link, valid for another 7 days; the previous link stops working."""
+    _lock_open_project(invitation.project)
     if invitation.accepted_at or invitation.revoked_at:
-        raise ProjectRuleError(_("This invitation is no longer open."))
+        raise InvitationNotOpen
     invitation.sent_at = timezone.now()
     invitation.save(update_fields=["sent_at"])
     record_event(
@@ -245,8 +347,10 @@ def resend_invitation(actor, invitation: Invitation) -> Invitation:
 
 @transaction.atomic
 def revoke_invitation(actor, invitation: Invitation) -> Invitation:
+    """Withdraw an invitation; its link stops working. Audit "invitation.revoked"."""
+    _lock_open_project(invitation.project)
     if invitation.accepted_at:
-        raise ProjectRuleError(_("This invitation has already been accepted."))
+        raise InvitationAlreadyAccepted
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     record_event(
@@ -258,40 +362,36 @@ def revoke_invitation(actor, invitation: Invitation) -> Invitation:
     return invitation
 
 
-class InvitationProblem(Exception):
-    """Why an invitation link cannot be used; `code` picks the message shown."""
-
-    def __init__(self, code: str, invitation: Invitation | None = None):
-        super().__init__(code)
-        self.code = code
-        self.invitation = invitation
-
-
 def invitation_from_token(token: str) -> Invitation:
     """The open invitation behind a link, or InvitationProblem(invalid/expired/used/revoked)."""
     try:
         data = signing.loads(token, salt=INVITATION_SALT)
         invitation = Invitation.objects.select_related("project").get(public_id=data["id"])
     except (signing.BadSignature, Invitation.DoesNotExist, KeyError, ValueError, TypeError):
-        raise InvitationProblem("invalid") from None
+        raise InvitationInvalid from None
     if invitation.revoked_at:
-        raise InvitationProblem("revoked", invitation)
+        raise InvitationRevoked(invitation)
     if invitation.accepted_at:
-        raise InvitationProblem("used", invitation)
+        raise InvitationUsed(invitation)
     if data.get("sent") != invitation.sent_at.isoformat() or not invitation.is_open:
-        raise InvitationProblem("expired", invitation)
+        raise InvitationExpired(invitation)
     return invitation
 
 
 @transaction.atomic
 def accept_invitation(user, token: str) -> Membership:
-    """Join the project as the invited person; another logged-in account is refused."""
+    """Join the project as the invited person; another logged-in account is refused.
+
+    Refused while the project is closed. Side effects: a Membership; the invitation is
+    marked accepted; audit "member.joined".
+    """
     invitation = invitation_from_token(token)
+    _lock_open_project(invitation.project)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at:
-        raise InvitationProblem("used", invitation)
+        raise InvitationUsed(invitation)
     if user.email.lower() != invitation.email.lower():
-        raise InvitationProblem("wrong_user", invitation)
+        raise InvitationWrongUser(invitation)
     membership, created = Membership.objects.get_or_create(
         project=invitation.project,
         user=user,
@@ -321,7 +421,7 @@ def join_with_new_account(token: str, *, name: str, password: str):
     """
     invitation = invitation_from_token(token)
     if User.objects.filter(email__iexact=invitation.email).exists():
-        raise InvitationProblem("has_account", invitation)
+        raise InvitationHasAccount(invitation)
     user = User(email=invitation.email, name=name.strip())
     user.set_password(password)
     user.save()
@@ -355,16 +455,30 @@ def set_step_progress(
 
     `expected_version` is the version the user saw. If someone saved in between, nothing is
     written and ProgressConflict carries their change, so the user can compare and retry.
+    Rules (each its own error): the project is open, the step exists in the live method,
+    the owner is a member, "not applicable" has a reason, a target date that is set or
+    changed is not in the past. Side effects: the progress row (with the note rendered to
+    `note_html` once, here) and the audit entry "progress.changed" (its history).
     """
-    progress, _created = StepProgress.objects.get_or_create(
+    _lock_open_project(project)
+    if subproject is not None and subproject.project_id != project.pk:
+        raise NotFound
+    if not step_exists(step_key):
+        raise UnknownStep
+    progress = StepProgress.objects.filter(
         project=project, subproject=subproject, step_key=step_key
-    )
+    ).first()
+    _check_progress_change(project, change, progress.target_date if progress else None)
+    if progress is None:
+        progress = StepProgress.objects.create(
+            project=project, subproject=subproject, step_key=step_key
+        )
     old = _values(progress, PROGRESS_FIELDS)
     new = {field: getattr(change, field) for field in PROGRESS_FIELDS}
-    if change.status != StepStatus.NOT_APPLICABLE:
-        new["reason"] = ""
+    new["reason"] = change.reason.strip() if change.status == StepStatus.NOT_APPLICABLE else ""
     updated = StepProgress.objects.filter(pk=progress.pk, version=expected_version).update(
         **new,
+        note_html=render_note(new["note"]),
         version=F("version") + 1,
         updated_by=actor,
         updated_at=timezone.now(),
@@ -386,6 +500,26 @@ def set_step_progress(
     return progress
 
 
+def _check_progress_change(project, change: ProgressChange, current_target) -> None:
+    if change.status not in StepStatus.values:
+        raise InvalidStepStatus
+    if change.owner is not None and not project.memberships.filter(user=change.owner).exists():
+        raise OwnerNotMember
+    if change.status == StepStatus.NOT_APPLICABLE and not (change.reason or "").strip():
+        raise ReasonRequired
+    target = change.target_date
+    # A date in the past is allowed only when it was already set (an overdue step).
+    if target and target < timezone.localdate() and target != current_target:
+        raise TargetDateInPast
+
+
+def render_note(note: str) -> str:
+    """A note as sanitised HTML, rendered once when it is written (never per view)."""
+    if not note:
+        return ""
+    return render_markdown(note, step_urls_for(linked_step_keys(note)))
+
+
 def _finished_at(progress, old_status, new_status):
     if new_status != StepStatus.FINISHED:
         return None
@@ -397,6 +531,8 @@ def _finished_at(progress, old_status, new_status):
 
 @transaction.atomic
 def add_neighbourhood(actor, project: Project, *, name: str, cbs_code: str = "") -> Neighbourhood:
+    """Name a neighbourhood of the project (CBS code checked). Audit "neighbourhood.added"."""
+    _lock_open_project(project)
     hood = Neighbourhood(project=project, name=name, cbs_code=cbs_code)
     hood.full_clean()
     hood.save()
@@ -412,8 +548,8 @@ def add_neighbourhood(actor, project: Project, *, name: str, cbs_code: str = "")
 
 @transaction.atomic
 def add_subproject(actor, project: Project, *, name: str, description: str = ""):
-    from wijkkoers.projects.models import SubProject
-
+    """Add a part of the approach with its own progress. Audit "subproject.added"."""
+    _lock_open_project(project)
     subproject = SubProject.objects.create(project=project, name=name, description=description)
     record_event(
         project=project,
@@ -428,6 +564,7 @@ def add_subproject(actor, project: Project, *, name: str, description: str = "")
 @transaction.atomic
 def add_organisation(actor, project: Project, *, name: str, party_type: str) -> Organisation:
     """Put a party at the project's table; an organisation known by name is reused."""
+    _lock_open_project(project)
     organisation, _created = Organisation.objects.get_or_create(
         name=name.strip(), defaults={"party_type": party_type}
     )

@@ -10,6 +10,11 @@ urlpatterns = [
     path("<str:project_id>/", workspace.compass, name="compass"),
     path("<str:project_id>/stappen/<slug:step_key>/", workspace.project_step, name="step"),
     path("<str:project_id>/instellingen/", workspace.project_settings, name="settings"),
+    path(
+        "<str:project_id>/instellingen/<str:change>/",
+        workspace.project_status,
+        name="project_status",
+    ),
     path("<str:project_id>/wijzigingen/", changes.project_changes, name="audit"),
     path("<str:project_id>/leden/", members.members, name="members"),
     path("<str:project_id>/leden/<str:public_id>/rol/", members.member_role, name="member_role"),

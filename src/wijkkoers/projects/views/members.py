@@ -7,16 +7,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkkoers.accounts.models import User
+from wijkkoers.core.errors import DomainError
 from wijkkoers.projects.access import (
     access_invitation,
     access_membership,
     access_project_for_user,
     project_context,
 )
+from wijkkoers.projects.errors import InvalidRole, InvitationProblem, ProjectClosed
 from wijkkoers.projects.forms import InvitationForm, InvitationSignupForm, RoleForm
+from wijkkoers.projects.queries import open_invitations, team_of
+from wijkkoers.projects.rules import can
 from wijkkoers.projects.services import (
-    InvitationProblem,
-    ProjectRuleError,
     accept_invitation,
     change_member_role,
     invitation_from_token,
@@ -33,36 +35,33 @@ MANAGE = "projects.manage_project"
 @login_required
 def members(request, project_id):
     project = access_project_for_user(request.user, project_id)
-    can_manage = request.user.has_perm(MANAGE, project)
+    can_manage = can(request.user, MANAGE, project)
     form = InvitationForm(request.POST or None, project=project)
     if request.method == "POST":
         project = access_project_for_user(request.user, project_id, perm=MANAGE)
         if form.is_valid():
             try:
                 invite_member(request.user, project, **form.cleaned_data)
-            except ProjectRuleError as error:
-                form.add_error("email", str(error))
+            except ProjectClosed as error:  # the page shows no form while closed
+                messages.error(request, str(error))
+                return redirect("projects:members", project.public_id)
+            except DomainError as error:
+                error.add_to_form(form)
             else:
                 messages.success(
                     request, _("The invitation has been sent to %(email)s.") % form.cleaned_data
                 )
                 return redirect("projects:members", project.public_id)
-    memberships = project.memberships.select_related("user", "organisation").order_by("user__name")
-    invitations = (
-        [i for i in project.invitations.select_related("organisation") if i.is_open]
-        if can_manage
-        else []
-    )
     return render(
         request,
         "projects/members.html",
         project_context(
             request,
             project,
-            memberships=list(memberships),
-            invitations=invitations,
+            memberships=team_of(project),
+            invitations=open_invitations(project) if can_manage else [],
             form=form,
-            can_manage=can_manage,
+            can_manage=can_manage and not project.is_closed,
             role_form=RoleForm(),
         ),
     )
@@ -73,7 +72,7 @@ def _member_action(request, project_id, public_id, action):
     membership = access_membership(project, public_id)
     try:
         action(project, membership)
-    except ProjectRuleError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     return redirect("projects:members", project.public_id)
 
@@ -84,7 +83,7 @@ def member_role(request, project_id, public_id):
     def change(project, membership):
         form = RoleForm(request.POST)
         if not form.is_valid():
-            raise ProjectRuleError(_("Choose a valid role."))
+            raise InvalidRole
         change_member_role(request.user, membership, form.cleaned_data["role"])
         messages.success(
             request, _("The role of %(name)s has been changed.") % {"name": membership.user}
@@ -124,15 +123,15 @@ def invitation_action(request, project_id, public_id, action):
                 request,
                 _("The invitation for %(email)s has been withdrawn.") % {"email": invitation.email},
             )
-    except ProjectRuleError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     return redirect("projects:members", project.public_id)
 
 
-def _invitation_problem(request, problem, invitation=None):
-    status = {"invalid": 404, "wrong_user": 403, "has_account": 409}.get(problem.code, 410)
-    context = {"problem": problem.code, "invitation": invitation}
-    return render(request, "projects/invitation_problem.html", context, status=status)
+def _invitation_problem(request, problem: DomainError):
+    """The page for a link that cannot be used; the error carries its message and status."""
+    context = {"problem": problem}
+    return render(request, "projects/invitation_problem.html", context, status=problem.status)
 
 
 def invitation(request, token):
@@ -149,8 +148,8 @@ def invitation(request, token):
     if request.method == "POST":
         try:
             membership = _accept(request, token, signup_form, has_account)
-        except InvitationProblem as problem:
-            return _invitation_problem(request, problem, invitation)
+        except DomainError as problem:  # an InvitationProblem, or the project was closed
+            return _invitation_problem(request, problem)
         if membership:
             messages.success(
                 request, _("Welcome to %(project)s.") % {"project": membership.project}

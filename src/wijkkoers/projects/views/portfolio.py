@@ -5,20 +5,14 @@ from django.utils.translation import gettext as _
 
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.forms import ProjectForm
-from wijkkoers.projects.models import Membership
-from wijkkoers.projects.queries import portfolio_for
+from wijkkoers.projects.queries import memberships_of, portfolio_for
 from wijkkoers.projects.services import create_project
 
 
 @login_required
 def portfolio(request):
     """All projects of the user, with their phase and progress: a programme overview."""
-    memberships = (
-        Membership.objects.filter(user=request.user)
-        .select_related("project")
-        .order_by("project__name")
-    )
-    rows = portfolio_for(get_catalogue(), list(memberships))
+    rows = portfolio_for(get_catalogue(), memberships_of(request.user))
     return render(request, "projects/portfolio.html", {"rows": rows})
 
 

@@ -5,27 +5,31 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from wijkkoers.audit.queries import history_of
+from wijkkoers.core.errors import DomainError
 from wijkkoers.method.catalogue import get_catalogue
-from wijkkoers.method.markdown import render_markdown
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
 from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
+from wijkkoers.projects.errors import ProgressConflict, ProjectClosed
 from wijkkoers.projects.forms import (
     NeighbourhoodForm,
     OrganisationForm,
     ProgressForm,
     ProjectSettingsForm,
+    ProjectStatusForm,
     SubProjectForm,
 )
-from wijkkoers.projects.models import StepProgress
-from wijkkoers.projects.queries import compass_for, progress_by_key
+from wijkkoers.projects.queries import compass_for, progress_by_key, progress_of_step
+from wijkkoers.projects.rules import can
 from wijkkoers.projects.services import (
     ProgressChange,
-    ProgressConflict,
     add_neighbourhood,
     add_organisation,
     add_subproject,
+    close_project,
+    reopen_project,
     set_step_progress,
     update_project,
 )
@@ -64,12 +68,8 @@ def project_step(request, project_id, step_key):
     step = catalogue.steps.get(step_key)
     if step is None:
         raise Http404
-    progress = (
-        StepProgress.objects.filter(project=project, subproject=subproject, step_key=step_key)
-        .select_related("owner", "updated_by")
-        .first()
-    )
-    can_edit = request.user.has_perm("projects.edit_content_project", project)
+    progress = progress_of_step(project, subproject, step_key)
+    can_edit = can(request.user, "projects.edit_content_project", project)
     form, conflict = _progress_form(request, project, subproject, step_key, progress, can_edit)
     if form is None:
         return redirect(request.get_full_path())
@@ -91,17 +91,11 @@ def project_step(request, project_id, step_key):
             conflict=conflict,
             can_edit=can_edit,
             history=history,
-            note_html=_note_html(progress, catalogue.step_urls),
+            # Rendered and sanitised (nh3) when it was saved: set_step_progress.
+            note_html=mark_safe(progress.note_html) if progress else "",  # noqa: S308
             subprojects=list(project.subprojects.all()),
         ),
     )
-
-
-def _note_html(progress, step_urls) -> str:
-    if not progress or not progress.note:
-        return ""
-    # render_markdown sanitises with nh3 to a short list of tags; the result is safe.
-    return mark_safe(render_markdown(progress.note, step_urls))  # noqa: S308
 
 
 def _progress_form(request, project, subproject, step_key, progress, can_edit):
@@ -141,17 +135,14 @@ def _progress_form(request, project, subproject, step_key, progress, can_edit):
             subproject=subproject,
         )
     except ProgressConflict as conflict:
-        form.add_error(
-            None,
-            _(
-                "Someone else changed this step while you were editing. "
-                "Their change is shown below; yours is still in the form."
-            ),
-        )
+        conflict.add_to_form(form)
         data = form.data.copy()
         data["version"] = conflict.current.version
         form.data = data
         return form, conflict.current
+    except DomainError as error:
+        error.add_to_form(form)
+        return form, None
     messages.success(request, _("The status of this step has been saved."))
     return None, None
 
@@ -197,9 +188,16 @@ def project_settings(request, project_id):
     }
     if action in forms and forms[action].is_valid():
         _build, save, message = actions[action]
-        save(request.user, project, **forms[action].cleaned_data)
-        messages.success(request, message)
-        return redirect("projects:settings", project.public_id)
+        try:
+            save(request.user, project, **forms[action].cleaned_data)
+        except ProjectClosed as error:  # the page shows no forms while closed
+            messages.error(request, str(error))
+            return redirect("projects:settings", project.public_id)
+        except DomainError as error:
+            error.add_to_form(forms[action])
+        else:
+            messages.success(request, message)
+            return redirect("projects:settings", project.public_id)
     if action:
         project.refresh_from_db()  # a bound ModelForm may have changed the instance
     return render(
@@ -209,8 +207,34 @@ def project_settings(request, project_id):
             request,
             project,
             forms=forms,
+            status_form=ProjectStatusForm(),
             organisations=list(project.organisations.all()),
             neighbourhoods=list(project.neighbourhoods.all()),
             subprojects=list(project.subprojects.all()),
         ),
     )
+
+
+@login_required
+@require_POST
+def project_status(request, project_id, change):
+    """Close or reopen the project (projectleider); both ask for confirmation, with a reason."""
+    services = {
+        "afsluiten": (close_project, _("The project has been closed.")),
+        "heropenen": (reopen_project, _("The project has been reopened.")),
+    }
+    if change not in services:
+        raise Http404
+    project = access_project_for_user(request.user, project_id, perm="projects.manage_project")
+    form = ProjectStatusForm(request.POST)
+    service, message = services[change]
+    if not form.is_valid():
+        messages.error(request, _("Confirm that you want to do this."))
+        return redirect("projects:settings", project.public_id)
+    try:
+        service(request.user, project, reason=form.cleaned_data["reason"])
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, message)
+    return redirect("projects:settings", project.public_id)
