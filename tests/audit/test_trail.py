@@ -78,7 +78,7 @@ def test_paging_costs_the_same_on_the_first_middle_and_last_page(alice, project)
     assert counts == [1, 2, 2]
 
 
-def test_filters_by_actor_group_and_object(alice, bob, mila, project):
+def test_filters_by_actor_group_and_object(alice, bob, mila, project, method):
     set_step_progress(bob, project, "rol-vve", ProgressChange(status="gestart"), expected_version=0)
     change_member_role(alice, project.memberships.get(user=mila), "teamlid")
 
@@ -91,7 +91,7 @@ def test_filters_by_actor_group_and_object(alice, bob, mila, project):
     assert [e.actor_name for e in step.entries] == ["Bob Teamlid"]
 
 
-def test_history_of_one_thing_is_newest_first(alice, project):
+def test_history_of_one_thing_is_newest_first(alice, project, method):
     for version, status in enumerate(["gestart", "gepauzeerd", "afgerond"]):
         set_step_progress(
             alice, project, "rol-vve", ProgressChange(status=status), expected_version=version
