@@ -38,7 +38,7 @@ _KIND_BY_PREFIX = {
     "project": AuditEvent.Kind.PROJECT,
     "neighbourhood": AuditEvent.Kind.PROJECT,
     "subproject": AuditEvent.Kind.PROJECT,
-    "organisation": AuditEvent.Kind.PROJECT,
+    "party": AuditEvent.Kind.PROJECT,
     "member": AuditEvent.Kind.MEMBERSHIP,
     "invitation": AuditEvent.Kind.INVITATION,
     "progress": AuditEvent.Kind.PROGRESS,

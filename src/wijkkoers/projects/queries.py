@@ -7,9 +7,10 @@ the method comes in one tree, progress in one query, and the rest is grouped in 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from wijkkoers.method.models import MethodIndexPage, StepLink, Track
+from wijkkoers.method.models import MethodIndexPage, PartyType, StepLink, Track
 from wijkkoers.method.queries import method_tree
 from wijkkoers.projects.models import (
     IN_PROGRESS_STATUSES,
@@ -174,3 +175,9 @@ def portfolio_for(catalogue: Catalogue, memberships) -> list[PortfolioRow]:
                 phase = group.phase
         result.append(PortfolioRow(membership.project, membership.get_role_display(), tally, phase))
     return result
+
+
+def parties_of(project) -> list:
+    """The project's parties by name, each with the method's name for its kind, in one query."""
+    method_name = PartyType.objects.filter(key=OuterRef("party_type")).values("name")[:1]
+    return list(project.parties.annotate(method_type_name=Subquery(method_name)))

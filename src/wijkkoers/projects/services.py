@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,11 +14,18 @@ from django.utils.translation import gettext as _
 
 from wijkkoers.accounts.models import User
 from wijkkoers.audit.services import record_event
+from wijkkoers.method.models import PartyType
+from wijkkoers.projects.errors import (
+    PartyNameTaken,
+    PartyNotInProject,
+    PartyOtherTypeMissing,
+    PartyTypeUnknown,
+)
 from wijkkoers.projects.models import (
     Invitation,
     Membership,
     Neighbourhood,
-    Organisation,
+    Party,
     Project,
     Role,
     StepProgress,
@@ -59,7 +66,6 @@ def create_project(
     description="",
     start_date=None,
     neighbourhoods=(),
-    organisation=None,
 ) -> Project:
     """Start a workspace; its creator becomes its first projectleider."""
     project = Project.objects.create(
@@ -67,11 +73,7 @@ def create_project(
     )
     for hood_name, cbs_code in neighbourhoods:
         Neighbourhood.objects.create(project=project, name=hood_name, cbs_code=cbs_code)
-    Membership.objects.create(
-        project=project, user=actor, role=Role.PROJECTLEIDER, organisation=organisation
-    )
-    if organisation:
-        project.organisations.add(organisation)
+    Membership.objects.create(project=project, user=actor, role=Role.PROJECTLEIDER)
     record_event(
         project=project,
         actor=actor,
@@ -104,6 +106,49 @@ def update_project(actor, project: Project, **changes) -> Project:
 
 
 # --- Members ------------------------------------------------------------------------------
+
+
+def _check_party(project: Project, party: Party | None) -> None:
+    """A member or invitee can only belong to one of this project's own parties."""
+    if party is not None and party.project_id != project.pk:
+        raise PartyNotInProject
+
+
+@transaction.atomic
+def add_member(actor, project: Project, user, *, role: str, party: Party | None = None):
+    """Put an existing account on the team directly (the demo and tests; people are invited)."""
+    _check_party(project, party)
+    if project.memberships.filter(user=user).exists():
+        raise ProjectRuleError(_("This person is already a member of the project."))
+    membership = Membership.objects.create(project=project, user=user, role=role, party=party)
+    record_event(
+        project=project,
+        actor=actor,
+        action="member.added",
+        obj=user,
+        new={"role": role, "party": party},
+    )
+    return membership
+
+
+@transaction.atomic
+def change_member_party(actor, membership: Membership, party: Party | None) -> Membership:
+    """Say which of the project's parties a member speaks for (or none)."""
+    _check_party(membership.project, party)
+    old_party = membership.party
+    if old_party == party:
+        return membership
+    membership.party = party
+    membership.save(update_fields=["party"])
+    record_event(
+        project=membership.project,
+        actor=actor,
+        action="member.party_changed",
+        obj=membership.user,
+        old={"party": old_party},
+        new={"party": party},
+    )
+    return membership
 
 
 def _leaders_left(project, without: Membership) -> int:
@@ -178,21 +223,22 @@ def _send_invitation(invitation: Invitation) -> None:
 
 @transaction.atomic
 def invite_member(
-    actor, project: Project, *, email: str, role: str, organisation=None
+    actor, project: Project, *, email: str, role: str, party: Party | None = None
 ) -> Invitation:
-    """Invite someone by e-mail, as a new or an existing account."""
+    """Invite someone by e-mail, as a new or an existing account, for one of the parties."""
+    _check_party(project, party)
     email = email.strip().lower()
     if project.memberships.filter(user__email__iexact=email).exists():
         raise ProjectRuleError(_("This person is already a member of the project."))
     invitation = Invitation.objects.create(
-        project=project, email=email, role=role, organisation=organisation, invited_by=actor
+        project=project, email=email, role=role, party=party, invited_by=actor
     )
     record_event(
         project=project,
         actor=actor,
         action="invitation.sent",
         obj=invitation,
-        new={"email": email, "role": role, "organisation": organisation},
+        new={"email": email, "role": role, "party": party},
     )
     transaction.on_commit(lambda: _send_invitation(invitation))
     return invitation
@@ -267,10 +313,8 @@ def accept_invitation(user, token: str) -> Membership:
     membership, created = Membership.objects.get_or_create(
         project=invitation.project,
         user=user,
-        defaults={"role": invitation.role, "organisation": invitation.organisation},
+        defaults={"role": invitation.role, "party": invitation.party},
     )
-    if invitation.organisation:
-        invitation.organisation.members.add(user)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -409,18 +453,102 @@ def add_subproject(actor, project: Project, *, name: str, description: str = "")
     return subproject
 
 
+# --- Parties --------------------------------------------------------------------------------
+
+PARTY_FIELDS = ["name", "party_type", "other_type", "description"]
+
+
+def _check_party_type(party_type: str, other_type: str) -> None:
+    if party_type == Party.OTHER:
+        if not other_type.strip():
+            raise PartyOtherTypeMissing
+    elif not PartyType.objects.filter(key=party_type).exists():
+        raise PartyTypeUnknown
+
+
+def _check_party_name(project: Project, name: str, *, without: Party | None = None) -> None:
+    same = project.parties.filter(name__iexact=name)
+    if without is not None:
+        same = same.exclude(pk=without.pk)
+    if same.exists():
+        raise PartyNameTaken
+
+
+def _save_party(party: Party) -> None:
+    # Two people adding the same name at once: the database constraint decides.
+    try:
+        with transaction.atomic():
+            party.save()
+    except IntegrityError:
+        raise PartyNameTaken from None
+
+
 @transaction.atomic
-def add_organisation(actor, project: Project, *, name: str, party_type: str) -> Organisation:
-    """Put a party at the project's table; an organisation known by name is reused."""
-    organisation, _created = Organisation.objects.get_or_create(
-        name=name.strip(), defaults={"party_type": party_type}
+def add_party(
+    actor,
+    project: Project,
+    *,
+    name: str,
+    party_type: str,
+    other_type: str = "",
+    description: str = "",
+) -> Party:
+    """Put a party at the project's table, typed by the method (or `Party.OTHER` + a label).
+
+    Names are unique within the project, ignoring case; other projects are not looked at.
+    Writes the party and a `party.added` audit entry.
+    """
+    name = name.strip()
+    other_type = other_type.strip() if party_type == Party.OTHER else ""
+    _check_party_type(party_type, other_type)
+    _check_party_name(project, name)
+    party = Party(
+        project=project,
+        name=name,
+        party_type=party_type,
+        other_type=other_type,
+        description=description.strip(),
     )
-    project.organisations.add(organisation)
+    _save_party(party)
     record_event(
         project=project,
         actor=actor,
-        action="organisation.added",
-        obj=organisation,
-        new={"name": organisation.name, "party_type": organisation.party_type},
+        action="party.added",
+        obj=party,
+        new=_values(party, PARTY_FIELDS),
     )
-    return organisation
+    return party
+
+
+@transaction.atomic
+def update_party(actor, party: Party, **changes) -> Party:
+    """Rename or retype one of the project's parties, or change its description.
+
+    The same rules as `add_party`; a kind that the method has since dropped may stay as it
+    is. Writes a `party.updated` audit entry with the old and new values, if anything changed.
+    """
+    party = Party.objects.select_for_update().get(pk=party.pk)
+    old = _values(party, PARTY_FIELDS)
+    new = {**old, **{field: changes[field] for field in PARTY_FIELDS if field in changes}}
+    new = {field: value.strip() for field, value in new.items()}
+    if new["party_type"] != Party.OTHER:
+        new["other_type"] = ""
+    if (new["party_type"], new["other_type"]) != (old["party_type"], old["other_type"]):
+        _check_party_type(new["party_type"], new["other_type"])
+    if new["name"].lower() != old["name"].lower():
+        _check_party_name(party.project, new["name"], without=party)
+    if new == old:
+        return party
+    for field, value in new.items():
+        setattr(party, field, value)
+    _save_party(party)
+    changed = [field for field in PARTY_FIELDS if old[field] != new[field]]
+    record_event(
+        project=party.project,
+        actor=actor,
+        action="party.updated",
+        obj=party,
+        old={field: old[field] for field in changed},
+        new={field: new[field] for field in changed},
+    )
+    return party

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkkoers.accounts.models import User
+from wijkkoers.core.errors import DomainError
 from wijkkoers.projects.access import (
     access_invitation,
     access_membership,
@@ -42,16 +43,16 @@ def members(request, project_id):
                 invite_member(request.user, project, **form.cleaned_data)
             except ProjectRuleError as error:
                 form.add_error("email", str(error))
+            except DomainError as error:
+                error.add_to_form(form)
             else:
                 messages.success(
                     request, _("The invitation has been sent to %(email)s.") % form.cleaned_data
                 )
                 return redirect("projects:members", project.public_id)
-    memberships = project.memberships.select_related("user", "organisation").order_by("user__name")
+    memberships = project.memberships.select_related("user", "party").order_by("user__name")
     invitations = (
-        [i for i in project.invitations.select_related("organisation") if i.is_open]
-        if can_manage
-        else []
+        [i for i in project.invitations.select_related("party") if i.is_open] if can_manage else []
     )
     return render(
         request,

@@ -7,23 +7,24 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wijkkoers.audit.models import AuditEvent
+from wijkkoers.core.errors import DomainError
 from wijkkoers.method.markdown import render_markdown
 from wijkkoers.method.queries import step_urls
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
 from wijkkoers.projects.forms import (
     NeighbourhoodForm,
-    OrganisationForm,
+    PartyForm,
     ProgressForm,
     ProjectSettingsForm,
     SubProjectForm,
 )
 from wijkkoers.projects.models import StepProgress
-from wijkkoers.projects.queries import compass_for, method_catalogue, progress_by_key
+from wijkkoers.projects.queries import compass_for, method_catalogue, parties_of, progress_by_key
 from wijkkoers.projects.services import (
     ProgressChange,
     ProgressConflict,
     add_neighbourhood,
-    add_organisation,
+    add_party,
     add_subproject,
     set_step_progress,
     update_project,
@@ -163,10 +164,10 @@ def _settings_actions():
             update_project,
             gettext_lazy("The project settings have been saved."),
         ),
-        "organisation": (
-            lambda project, data: OrganisationForm(data, prefix="org"),
-            add_organisation,
-            gettext_lazy("The organisation has been added."),
+        "party": (
+            lambda project, data: PartyForm(data, prefix="party"),
+            add_party,
+            gettext_lazy("The party has been added."),
         ),
         "neighbourhood": (
             lambda project, data: NeighbourhoodForm(data, prefix="hood"),
@@ -196,9 +197,13 @@ def project_settings(request, project_id):
     }
     if action in forms and forms[action].is_valid():
         _build, save, message = actions[action]
-        save(request.user, project, **forms[action].cleaned_data)
-        messages.success(request, message)
-        return redirect("projects:settings", project.public_id)
+        try:
+            save(request.user, project, **forms[action].cleaned_data)
+        except DomainError as error:
+            error.add_to_form(forms[action])
+        else:
+            messages.success(request, message)
+            return redirect("projects:settings", project.public_id)
     if action:
         project.refresh_from_db()  # a bound ModelForm may have changed the instance
     return render(
@@ -208,7 +213,7 @@ def project_settings(request, project_id):
             request,
             project,
             forms=forms,
-            organisations=list(project.organisations.all()),
+            parties=parties_of(project),
             neighbourhoods=list(project.neighbourhoods.all()),
             subprojects=list(project.subprojects.all()),
         ),
