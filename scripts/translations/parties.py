@@ -17,6 +17,9 @@ NL = {
     "Other kind": "Andere soort",
     "The party has been added.": "De partij is toegevoegd.",
     "Add party": "Partij toevoegen",
+    "Edit %(name)s": "%(name)s wijzigen",
+    "The party has been saved.": "De partij is opgeslagen.",
+    "Back to the settings": "Terug naar de instellingen",
 }
 
 # core/errors.py (landed without Dutch); listed here so this branch's catalogue is complete.

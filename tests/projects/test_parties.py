@@ -309,3 +309,100 @@ def test_settings_queries_flat_in_the_number_of_parties(client, alice, project, 
     add_party(alice, project, name="Partij 2", party_type=Party.OTHER, other_type="buurthuis")
 
     assert _settings_queries(client, project) == with_one
+
+
+# --- The edit page ------------------------------------------------------------------------
+
+
+def edit_url(project, party):
+    return reverse("projects:party_edit", args=[project.public_id, party.public_id])
+
+
+def test_party_edit_renames_and_retypes_the_party(client, alice, project, method):
+    party = add_party(alice, project, name="Woonstichting", party_type="woningcorporatie")
+    client.force_login(alice)
+
+    response = client.post(
+        edit_url(project, party),
+        {
+            "party-name": "Woonstichting Thuis",
+            "party-party_type": Party.OTHER,
+            "party-other_type": "particuliere verhuurder",
+        },
+    )
+
+    assert response.status_code == 302
+    party.refresh_from_db()
+    assert (party.name, party.party_type, party.other_type) == (
+        "Woonstichting Thuis",
+        Party.OTHER,
+        "particuliere verhuurder",
+    )
+    assert AuditEvent.objects.filter(action="party.updated", actor=alice).exists()
+
+
+def test_party_edit_shows_the_current_values(client, alice, project, method):
+    party = add_party(alice, project, name="Woonstichting", party_type="woningcorporatie")
+    client.force_login(alice)
+
+    html = client.get(edit_url(project, party)).content.decode()
+
+    assert 'value="Woonstichting"' in html
+    assert '<option value="woningcorporatie" selected>' in html
+
+
+def test_party_edit_with_a_taken_name_shows_error_at_the_name(client, alice, project, method):
+    add_party(alice, project, name="Gemeente", party_type="gemeente")
+    party = add_party(alice, project, name="Provincie", party_type="provincie")
+    client.force_login(alice)
+
+    response = client.post(
+        edit_url(project, party), {"party-name": "GEMEENTE", "party-party_type": "provincie"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].has_error("name")
+    assert "Dit project heeft al een partij met deze naam." in response.content.decode()
+    party.refresh_from_db()
+    assert party.name == "Provincie"
+
+
+def test_party_edit_keeps_a_kind_the_method_dropped_choosable(client, alice, project, method):
+    party = Party.objects.create(project=project, name="Oud", party_type="verdwenen-soort")
+    client.force_login(alice)
+
+    response = client.post(
+        edit_url(project, party),
+        {"party-name": "Oud en wijs", "party-party_type": "verdwenen-soort"},
+    )
+
+    assert response.status_code == 302
+    party.refresh_from_db()
+    assert (party.name, party.party_type) == ("Oud en wijs", "verdwenen-soort")
+
+
+@pytest.mark.parametrize("who", ["bob", "mila", "outsider", "staff_user"])
+def test_party_edit_refused_for_all_but_the_leader(client, who, request, alice, project, method):
+    party = add_party(alice, project, name="Gemeente", party_type="gemeente")
+    client.force_login(request.getfixturevalue(who))
+
+    page = client.get(edit_url(project, party))
+    write = client.post(
+        edit_url(project, party), {"party-name": "Kaping", "party-party_type": "gemeente"}
+    )
+
+    assert (page.status_code, write.status_code) == (404, 404)
+    party.refresh_from_db()
+    assert party.name == "Gemeente"
+
+
+def test_party_edit_of_another_projects_party_is_404(client, alice, project, foreign_party):
+    client.force_login(alice)  # alice leads both projects, but the URL names this one
+
+    response = client.post(
+        edit_url(project, foreign_party), {"party-name": "Kaping", "party-party_type": "gemeente"}
+    )
+
+    assert response.status_code == 404
+    foreign_party.refresh_from_db()
+    assert foreign_party.name == "Elders BV"

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from wijkkoers.projects.models import Invitation, Membership, Project, SubProject
+from wijkkoers.projects.models import Invitation, Membership, Party, Project, SubProject
 from wijkkoers.projects.rules import role_in
 
 
@@ -35,6 +35,14 @@ def access_membership(project: Project, public_id: str) -> Membership:
     if membership is None:
         raise Http404
     return membership
+
+
+def access_party(project: Project, public_id: str) -> Party:
+    """One of this project's parties; another project's party is a 404 like a missing one."""
+    party = project.parties.filter(public_id=public_id).first()
+    if party is None:
+        raise Http404
+    return party
 
 
 def access_invitation(project: Project, public_id) -> Invitation:

@@ -112,12 +112,13 @@ class PartyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, party: Party | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["party_type"].choices = [
-            *((p.key, p.name) for p in PartyType.objects.all()),
-            (Party.OTHER, _("Other kind")),
-        ]
+        choices = [(p.key, p.name) for p in PartyType.objects.all()]
+        if party and party.party_type not in {key for key, _name in choices} | {Party.OTHER}:
+            # A kind the method has since dropped stays choosable for the party that has it.
+            choices.append((party.party_type, party.type_label))
+        self.fields["party_type"].choices = [*choices, (Party.OTHER, _("Other kind"))]
 
 
 class RoleForm(forms.Form):

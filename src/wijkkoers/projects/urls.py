@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wijkkoers.projects.views import members, portfolio, workspace
+from wijkkoers.projects.views import members, parties, portfolio, workspace
 
 app_name = "projects"
 urlpatterns = [
@@ -10,6 +10,11 @@ urlpatterns = [
     path("<str:project_id>/", workspace.compass, name="compass"),
     path("<str:project_id>/stappen/<slug:step_key>/", workspace.project_step, name="step"),
     path("<str:project_id>/instellingen/", workspace.project_settings, name="settings"),
+    path(
+        "<str:project_id>/instellingen/partijen/<str:party_id>/",
+        parties.party_edit,
+        name="party_edit",
+    ),
     path("<str:project_id>/logboek/", workspace.audit_log, name="audit"),
     path("<str:project_id>/leden/", members.members, name="members"),
     path("<str:project_id>/leden/<str:public_id>/rol/", members.member_role, name="member_role"),
