@@ -1,8 +1,8 @@
 import pytest
 
 from tests.factories import UserFactory
-from wijkkoers.projects.models import Membership, Role
-from wijkkoers.projects.services import create_project
+from wijkkoers.projects.models import Role
+from wijkkoers.projects.services import add_member, create_project
 
 
 @pytest.fixture
@@ -26,6 +26,6 @@ def mila(db):
 @pytest.fixture
 def project(alice, bob, mila):
     project = create_project(alice, name="Wijkaanpak Testwijk", municipality="Teststad")
-    Membership.objects.create(project=project, user=bob, role=Role.TEAMLID)
-    Membership.objects.create(project=project, user=mila, role=Role.MEELEZER)
+    add_member(alice, project, bob, role=Role.TEAMLID)
+    add_member(alice, project, mila, role=Role.MEELEZER)
     return project

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.projects.models import Membership, Role
+from wijkkoers.projects.services import add_party, create_project
 
 pytestmark = pytest.mark.django_db
 
@@ -152,37 +153,39 @@ def test_audit_log_filters_by_member_and_kind(client, alice, mila, project):
     assert "wijzigde de rol van" not in by_member.content.decode()
 
 
-def test_leader_adds_organisation_and_invites_on_its_behalf(client, alice, project, method):
+def test_leader_adds_party_and_invites_on_its_behalf(client, alice, project, method):
     client.force_login(alice)
 
     client.post(
         reverse("projects:settings", args=[project.public_id]),
-        {"action": "organisation", "org-name": "Gemeente Teststad", "org-party_type": "gemeente"},
+        {"action": "party", "party-name": "Gemeente Teststad", "party-party_type": "gemeente"},
     )
-    organisation = project.organisations.get()
+    party = project.parties.get()
     client.post(
         reverse("projects:members", args=[project.public_id]),
-        {"email": "wethouder@example.org", "role": "meelezer", "organisation": organisation.pk},
+        {"email": "wethouder@example.org", "role": "meelezer", "party": party.public_id},
     )
 
-    assert organisation.party_type == "gemeente"
-    assert project.invitations.get().organisation == organisation
-    assert AuditEvent.objects.filter(project=project, action="organisation.added").exists()
+    assert party.party_type == "gemeente"
+    assert project.invitations.get().party == party
+    assert AuditEvent.objects.filter(project=project, action="party.added").exists()
 
 
-def test_invitation_cannot_name_another_projects_organisation(client, alice, project):
-    from wijkkoers.projects.models import Organisation
-
-    foreign = Organisation.objects.create(name="Elders BV", party_type="marktpartijen")
+def test_invitation_cannot_name_another_projects_party(client, alice, project, method):
+    other = create_project(alice, name="Elders", municipality="Elders")
+    foreign = add_party(alice, other, name="Elders BV", party_type="marktpartijen")
     client.force_login(alice)
 
     response = client.post(
         reverse("projects:members", args=[project.public_id]),
-        {"email": "iemand@example.org", "role": "teamlid", "organisation": foreign.pk},
+        {"email": "iemand@example.org", "role": "teamlid", "party": foreign.public_id},
     )
 
     assert response.status_code == 200
+    assert response.context["form"].has_error("party")
+    assert "Kies een van de partijen van dit project" in response.content.decode()
     assert not project.invitations.exists()
+    assert not other.invitations.exists()
 
 
 def test_settings_error_in_one_form_leaves_the_others_unbound(client, alice, project):

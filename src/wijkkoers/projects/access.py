@@ -9,7 +9,7 @@ import uuid
 
 from django.http import Http404
 
-from wijkkoers.projects.models import Invitation, Membership, Project, SubProject
+from wijkkoers.projects.models import Invitation, Membership, Party, Project, SubProject
 from wijkkoers.projects.rules import can, role_in
 
 # new_public_id(): secrets.token_urlsafe(9), 12 characters of the URL-safe alphabet.
@@ -61,6 +61,14 @@ def access_membership(project: Project, public_id: str) -> Membership:
     if membership is None:
         raise Http404
     return membership
+
+
+def access_party(project: Project, public_id: str) -> Party:
+    """One of this project's parties; another project's party is a 404 like a missing one."""
+    party = project.parties.filter(public_id=_checked_public_id(public_id)).first()
+    if party is None:
+        raise Http404
+    return party
 
 
 def access_invitation(project: Project, public_id) -> Invitation:

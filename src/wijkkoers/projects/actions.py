@@ -17,7 +17,7 @@ from wijkkoers.projects.models import (
     Invitation,
     Membership,
     Neighbourhood,
-    Organisation,
+    Party,
     Project,
     StepProgress,
     SubProject,
@@ -56,7 +56,7 @@ def register() -> None:
     register_object_type(Invitation, "invitation", describe=lambda i: i.email)
     register_object_type(Neighbourhood, "neighbourhood", identify=_pk)
     register_object_type(SubProject, "subproject")
-    register_object_type(Organisation, "organisation")
+    register_object_type(Party, "party")
     register_object_type(
         StepProgress,
         PROGRESS_OBJECT,
@@ -117,15 +117,22 @@ def _register_project_actions() -> None:
         summary=_("%(actor)s added the sub-project %(object)s"),
         fields=fields_of(SubProject, ["name", "description"]),
     )
+    party_fields = fields_of(
+        Party,
+        ["name", "party_type", "other_type", "description"],
+        party_type=Field(label=_("kind of party"), snapshot=_party_type_named),
+    )
     register_action(
-        "organisation.added",
+        "party.added",
         group="project",
         summary=_("%(actor)s added %(object)s as a party"),
-        fields=fields_of(
-            Organisation,
-            ["name", "party_type"],
-            party_type=Field(label=_("kind of party"), snapshot=_party_type_named),
-        ),
+        fields=party_fields,
+    )
+    register_action(
+        "party.updated",
+        group="project",
+        summary=_("%(actor)s changed the party %(object)s"),
+        fields=party_fields,
     )
 
 
@@ -147,12 +154,25 @@ def _register_member_actions() -> None:
     register_action(
         "member.joined", group="membership", summary=_("%(actor)s joined the team"), fields=role
     )
+    member_fields = fields_of(Membership, ["role", "party"])
+    register_action(
+        "member.added",
+        group="membership",
+        summary=_("%(actor)s added %(object)s to the team"),
+        fields=member_fields,
+    )
+    register_action(
+        "member.party_changed",
+        group="membership",
+        summary=_("%(actor)s changed the party of %(object)s"),
+        fields=member_fields,
+    )
     register_group("invitation", _("Invitations"))
     register_action(
         "invitation.sent",
         group="invitation",
         summary=_("%(actor)s invited %(object)s"),
-        fields=fields_of(Invitation, ["email", "role", "organisation"]),
+        fields=fields_of(Invitation, ["email", "role", "party"]),
     )
     register_action(
         "invitation.resent",

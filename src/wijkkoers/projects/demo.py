@@ -2,19 +2,23 @@
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
-from wijkkoers.projects.models import Membership, Organisation, Project, Role, StepStatus
+from wijkkoers.projects.models import Project, Role, StepStatus
 from wijkkoers.projects.services import (
     ProgressChange,
+    add_member,
+    add_party,
     add_subproject,
+    change_member_party,
     create_project,
     invite_member,
     set_step_progress,
 )
 
 DEMO_NAME = "Demo: wijkaanpak Voorbeeldwijk"
-ORGANISATIONS = [
+PARTIES = [
     ("Gemeente Voorbeeldstad", "gemeente"),
     ("Woonstichting Voorbeeld", "woningcorporatie"),
     ("Energiecoöperatie Voorbeeldwijk", "bewonersinitiatief"),
@@ -43,31 +47,42 @@ PROGRESS = [
 
 
 def create_demo_project(leader, member, reader):
-    """Create the demo project once; running it again changes nothing."""
+    """Create the demo project once, through the services; running it again changes nothing.
+
+    Everything happens in one transaction, so a run that fails halfway leaves no half demo.
+    Needs the method loaded: the parties are typed by it and the progress names its steps.
+    """
     existing = Project.objects.filter(name=DEMO_NAME).first()
     if existing:
         return existing
-    organisations = [
-        Organisation.objects.get_or_create(name=name, defaults={"party_type": kind})[0]
-        for name, kind in ORGANISATIONS
-    ]
-    project = create_project(
-        leader,
-        name=DEMO_NAME,
-        municipality="Voorbeeldstad",
-        description="Een voorbeeldproject om Wijkkoers te verkennen. Alle namen zijn verzonnen.",
-        start_date=timezone.localdate() - timedelta(days=120),
-        neighbourhoods=[("Voorbeeldwijk", "")],
-        organisation=organisations[0],
-    )
-    Membership.objects.create(
-        project=project, user=member, role=Role.TEAMLID, organisation=organisations[1]
-    )
-    Membership.objects.create(
-        project=project, user=reader, role=Role.MEELEZER, organisation=organisations[2]
-    )
-    add_subproject(leader, project, name="Hoogbouw Noord", description="De flats aan de noordkant.")
-    invite_member(leader, project, email="adviseur@example.org", role=Role.MEELEZER)
+    with transaction.atomic():
+        project = create_project(
+            leader,
+            name=DEMO_NAME,
+            municipality="Voorbeeldstad",
+            description=(
+                "Een voorbeeldproject om Wijkkoers te verkennen. Alle namen zijn verzonnen."
+            ),
+            start_date=timezone.localdate() - timedelta(days=120),
+            neighbourhoods=[("Voorbeeldwijk", "")],
+        )
+        municipality, corporation, cooperative = (
+            add_party(leader, project, name=name, party_type=kind) for name, kind in PARTIES
+        )
+        change_member_party(leader, project.memberships.get(user=leader), municipality)
+        add_member(leader, project, member, role=Role.TEAMLID, party=corporation)
+        add_member(leader, project, reader, role=Role.MEELEZER, party=cooperative)
+        add_subproject(
+            leader, project, name="Hoogbouw Noord", description="De flats aan de noordkant."
+        )
+        invite_member(
+            leader, project, email="adviseur@example.org", role=Role.MEELEZER, party=municipality
+        )
+        _record_progress(project, leader, member)
+    return project
+
+
+def _record_progress(project, leader, member):
     for key, status, note in PROGRESS:
         change = ProgressChange(
             status=status,
@@ -79,4 +94,3 @@ def create_demo_project(leader, member, reader):
             else None,
         )
         set_step_progress(leader, project, key, change, expected_version=0)
-    return project

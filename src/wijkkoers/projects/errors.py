@@ -111,6 +111,35 @@ class ProgressConflict(Conflict):
         self.current = current
 
 
+# --- Parties ------------------------------------------------------------------------------
+
+
+class PartyNotInProject(ProjectRuleError):
+    """A party of another project (or none that exists) was named for an invitation or member."""
+
+    code = "party_not_in_project"
+    message = _("Choose one of this project's parties.")
+    field = "party"
+
+
+class PartyNameTaken(ProjectRuleError):
+    code = "party_name_taken"
+    message = _("This project already has a party with this name.")
+    field = "name"
+
+
+class PartyTypeUnknown(ProjectRuleError):
+    code = "party_type_unknown"
+    message = _("Choose a kind of party from the list.")
+    field = "party_type"
+
+
+class PartyOtherTypeMissing(ProjectRuleError):
+    code = "party_other_type_missing"
+    message = _("Say what kind of party this is.")
+    field = "other_type"
+
+
 # --- Why an invitation link cannot be used ------------------------------------------------
 
 

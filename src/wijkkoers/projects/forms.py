@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkkoers.accounts.models import User
 from wijkkoers.method.models import PartyType
+from wijkkoers.projects.errors import PartyNotInProject
 from wijkkoers.projects.models import (
     Neighbourhood,
-    Organisation,
+    Party,
     Project,
     Role,
     StepStatus,
@@ -98,26 +99,45 @@ class SubProjectForm(forms.Form):
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.TEAMLID)
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"),
-        queryset=Organisation.objects.none(),
+    party = forms.ModelChoiceField(
+        label=_("Party"),
+        queryset=Party.objects.none(),
+        to_field_name="public_id",
         required=False,
         empty_label=_("(none)"),
         help_text=_("Add parties to the project under Settings."),
+        error_messages={"invalid_choice": PartyNotInProject.message},
     )
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = project.organisations.all()
+        # Only this project's parties: another project's id is refused at the field.
+        self.fields["party"].queryset = project.parties.all()
 
 
-class OrganisationForm(forms.Form):
-    name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+class PartyForm(forms.Form):
+    name = forms.CharField(label=_("Name of the party"), max_length=200)
     party_type = forms.ChoiceField(label=_("Kind of party"), choices=())
+    other_type = forms.CharField(
+        label=_("Kind of party, in your own words"),
+        max_length=120,
+        required=False,
+        help_text=_("Only when you chose “Other kind”."),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, party: Party | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["party_type"].choices = [(p.key, p.name) for p in PartyType.objects.all()]
+        choices = [(p.key, p.name) for p in PartyType.objects.all()]
+        if party and party.party_type not in {key for key, _name in choices} | {Party.OTHER}:
+            # A kind the method has since dropped stays choosable for the party that has it.
+            choices.append((party.party_type, party.type_label))
+        self.fields["party_type"].choices = [*choices, (Party.OTHER, _("Other kind"))]
 
 
 class RoleForm(forms.Form):

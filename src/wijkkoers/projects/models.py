@@ -8,11 +8,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from rules.contrib.models import RulesModel
 
+from wijkkoers.method.models import PartyType
 from wijkkoers.projects import rules as project_rules
 
 # CBS area codes: municipality GM + 4 digits; district WK and neighbourhood BU start with
@@ -35,27 +37,6 @@ def new_public_id() -> str:
     return secrets.token_urlsafe(9)
 
 
-class Organisation(models.Model):
-    """A party in the approach: a municipality, a corporation, a grid operator, ..."""
-
-    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    party_type = models.CharField(
-        _("kind of party"), max_length=60, help_text=_("A party type of the method.")
-    )
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="organisations", blank=True, verbose_name=_("people")
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-
-    def __str__(self):
-        return self.name
-
-
 class Project(RulesModel):
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")
@@ -69,9 +50,6 @@ class Project(RulesModel):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
-    )
-    organisations = models.ManyToManyField(
-        Organisation, related_name="projects", blank=True, verbose_name=_("parties at the table")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -92,6 +70,49 @@ class Project(RulesModel):
     @property
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
+
+
+class Party(models.Model):
+    """A party at a project's table (a municipality, a corporation, a grid operator, ...).
+
+    Each project keeps its own parties: its team names and types them as it likes, and no
+    other project sees or changes them. `party_type` stores the key of a method PartyType
+    (keys survive edits of the method) or OTHER with a free label in `other_type`.
+    """
+
+    OTHER = "anders"
+
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="parties")
+    name = models.CharField(_("name"), max_length=200)
+    party_type = models.CharField(_("kind of party"), max_length=80)
+    other_type = models.CharField(_("kind of party (other)"), max_length=120, blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint("project", Lower("name"), name="one_party_name_per_project")
+        ]
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def type_label(self) -> str:
+        """The kind of party in words: the method's name for it, or the team's own label."""
+        if self.party_type == self.OTHER:
+            return self.other_type or gettext("other")
+        # queries.parties_of annotates the method's name in the same query as the parties.
+        if hasattr(self, "method_type_name"):
+            name = self.method_type_name
+        else:
+            name = PartyType.objects.filter(key=self.party_type).values_list("name", flat=True)
+            name = name.first()
+        return name or gettext("a kind no longer in the method")
 
 
 class Neighbourhood(models.Model):
@@ -140,12 +161,13 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    organisation = models.ForeignKey(
-        Organisation,
+    party = models.ForeignKey(
+        Party,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        verbose_name=_("organisation"),
+        related_name="memberships",
+        verbose_name=_("party"),
     )
     joined_at = models.DateTimeField(auto_now_add=True)
 
@@ -169,12 +191,13 @@ class Invitation(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    organisation = models.ForeignKey(
-        Organisation,
+    party = models.ForeignKey(
+        Party,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        verbose_name=_("organisation"),
+        related_name="invitations",
+        verbose_name=_("party"),
     )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

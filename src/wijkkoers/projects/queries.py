@@ -9,9 +9,11 @@ a project's status of a step lives in its own StepRow.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from wijkkoers.method.catalogue import Catalogue, Phase, Step, get_catalogue
+from wijkkoers.method.models import PartyType
 from wijkkoers.projects.models import (
     IN_PROGRESS_STATUSES,
     OPEN_STATUSES,
@@ -192,7 +194,7 @@ def open_invitations(project) -> list[Invitation]:
     return list(
         project.invitations.filter(
             accepted_at=None, revoked_at=None, sent_at__gt=valid_from
-        ).select_related("organisation")
+        ).select_related("party")
     )
 
 
@@ -204,5 +206,11 @@ def memberships_of(user) -> list[Membership]:
 
 
 def team_of(project) -> list[Membership]:
-    """The project's members with user and organisation, by name."""
-    return list(project.memberships.select_related("user", "organisation").order_by("user__name"))
+    """The project's members with user and party, by name."""
+    return list(project.memberships.select_related("user", "party").order_by("user__name"))
+
+
+def parties_of(project) -> list:
+    """The project's parties by name, each with the method's name for its kind, in one query."""
+    method_name = PartyType.objects.filter(key=OuterRef("party_type")).values("name")[:1]
+    return list(project.parties.annotate(method_type_name=Subquery(method_name)))

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +17,7 @@ from wijkkoers.audit.services import record_event
 from wijkkoers.core.errors import NotFound
 from wijkkoers.core.mail import mail_subject
 from wijkkoers.method.markdown import linked_step_keys, render_markdown
+from wijkkoers.method.models import PartyType
 from wijkkoers.projects.errors import (
     AlreadyMember,
     CloseWithAction,
@@ -33,6 +34,10 @@ from wijkkoers.projects.errors import (
     InvitationWrongUser,
     LastProjectLeader,
     OwnerNotMember,
+    PartyNameTaken,
+    PartyNotInProject,
+    PartyOtherTypeMissing,
+    PartyTypeUnknown,
     ProgressConflict,
     ProjectClosed,
     ProjectNotClosed,
@@ -44,7 +49,7 @@ from wijkkoers.projects.models import (
     Invitation,
     Membership,
     Neighbourhood,
-    Organisation,
+    Party,
     Project,
     Role,
     StepProgress,
@@ -90,7 +95,6 @@ def create_project(
     description="",
     start_date=None,
     neighbourhoods=(),
-    organisation=None,
 ) -> Project:
     """Start a workspace; its creator becomes its first projectleider."""
     project = Project.objects.create(
@@ -98,11 +102,7 @@ def create_project(
     )
     for hood_name, cbs_code in neighbourhoods:
         Neighbourhood.objects.create(project=project, name=hood_name, cbs_code=cbs_code)
-    Membership.objects.create(
-        project=project, user=actor, role=Role.PROJECTLEIDER, organisation=organisation
-    )
-    if organisation:
-        project.organisations.add(organisation)
+    Membership.objects.create(project=project, user=actor, role=Role.PROJECTLEIDER)
     record_event(
         project=project,
         actor=actor,
@@ -178,6 +178,53 @@ def _set_status(actor, project, old_status, new_status, reason) -> Project:
 
 
 # --- Members ------------------------------------------------------------------------------
+
+
+def _check_party(project: Project, party: Party | None) -> None:
+    """A member or invitee can only belong to one of this project's own parties."""
+    if party is not None and party.project_id != project.pk:
+        raise PartyNotInProject
+
+
+@transaction.atomic
+def add_member(actor, project: Project, user, *, role: str, party: Party | None = None):
+    """Put an existing account on the team directly (the demo and tests; people are invited)."""
+    _lock_open_project(project)
+    if role not in Role.values:
+        raise InvalidRole
+    _check_party(project, party)
+    if project.memberships.filter(user=user).exists():
+        raise AlreadyMember
+    membership = Membership.objects.create(project=project, user=user, role=role, party=party)
+    record_event(
+        project=project,
+        actor=actor,
+        action="member.added",
+        obj=user,
+        new={"role": role, "party": party},
+    )
+    return membership
+
+
+@transaction.atomic
+def change_member_party(actor, membership: Membership, party: Party | None) -> Membership:
+    """Say which of the project's parties a member speaks for (or none)."""
+    _lock_open_project(membership.project)
+    _check_party(membership.project, party)
+    old_party = membership.party
+    if old_party == party:
+        return membership
+    membership.party = party
+    membership.save(update_fields=["party"])
+    record_event(
+        project=membership.project,
+        actor=actor,
+        action="member.party_changed",
+        obj=membership.user,
+        old={"party": old_party},
+        new={"party": party},
+    )
+    return membership
 
 
 def _leaders_left(project, without: Membership) -> int:
@@ -301,27 +348,28 @@ def deliver_invitation(invitation_id: int, language: str) -> None:
 
 @transaction.atomic
 def invite_member(
-    actor, project: Project, *, email: str, role: str, organisation=None
+    actor, project: Project, *, email: str, role: str, party: Party | None = None
 ) -> Invitation:
-    """Invite someone by e-mail, as a new or an existing account.
+    """Invite someone by e-mail, as a new or an existing account, for one of the parties.
 
     Side effects: an Invitation; audit "invitation.sent"; the mail after commit.
     """
     _lock_open_project(project)
     if role not in Role.values:
         raise InvalidRole
+    _check_party(project, party)
     email = email.strip().lower()
     if project.memberships.filter(user__email__iexact=email).exists():
         raise AlreadyMember
     invitation = Invitation.objects.create(
-        project=project, email=email, role=role, organisation=organisation, invited_by=actor
+        project=project, email=email, role=role, party=party, invited_by=actor
     )
     record_event(
         project=project,
         actor=actor,
         action="invitation.sent",
         obj=invitation,
-        new={"email": email, "role": role, "organisation": organisation},
+        new={"email": email, "role": role, "party": party},
     )
     _send_invitation(invitation)
     return invitation
@@ -395,10 +443,8 @@ def accept_invitation(user, token: str) -> Membership:
     membership, created = Membership.objects.get_or_create(
         project=invitation.project,
         user=user,
-        defaults={"role": invitation.role, "organisation": invitation.organisation},
+        defaults={"role": invitation.role, "party": invitation.party},
     )
-    if invitation.organisation:
-        invitation.organisation.members.add(user)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -561,19 +607,104 @@ def add_subproject(actor, project: Project, *, name: str, description: str = "")
     return subproject
 
 
+# --- Parties --------------------------------------------------------------------------------
+
+PARTY_FIELDS = ["name", "party_type", "other_type", "description"]
+
+
+def _check_party_type(party_type: str, other_type: str) -> None:
+    if party_type == Party.OTHER:
+        if not other_type.strip():
+            raise PartyOtherTypeMissing
+    elif not PartyType.objects.filter(key=party_type).exists():
+        raise PartyTypeUnknown
+
+
+def _check_party_name(project: Project, name: str, *, without: Party | None = None) -> None:
+    same = project.parties.filter(name__iexact=name)
+    if without is not None:
+        same = same.exclude(pk=without.pk)
+    if same.exists():
+        raise PartyNameTaken
+
+
+def _save_party(party: Party) -> None:
+    # Two people adding the same name at once: the database constraint decides.
+    try:
+        with transaction.atomic():
+            party.save()
+    except IntegrityError:
+        raise PartyNameTaken from None
+
+
 @transaction.atomic
-def add_organisation(actor, project: Project, *, name: str, party_type: str) -> Organisation:
-    """Put a party at the project's table; an organisation known by name is reused."""
+def add_party(
+    actor,
+    project: Project,
+    *,
+    name: str,
+    party_type: str,
+    other_type: str = "",
+    description: str = "",
+) -> Party:
+    """Put a party at the project's table, typed by the method (or `Party.OTHER` + a label).
+
+    Names are unique within the project, ignoring case; other projects are not looked at.
+    Writes the party and a `party.added` audit entry.
+    """
     _lock_open_project(project)
-    organisation, _created = Organisation.objects.get_or_create(
-        name=name.strip(), defaults={"party_type": party_type}
+    name = name.strip()
+    other_type = other_type.strip() if party_type == Party.OTHER else ""
+    _check_party_type(party_type, other_type)
+    _check_party_name(project, name)
+    party = Party(
+        project=project,
+        name=name,
+        party_type=party_type,
+        other_type=other_type,
+        description=description.strip(),
     )
-    project.organisations.add(organisation)
+    _save_party(party)
     record_event(
         project=project,
         actor=actor,
-        action="organisation.added",
-        obj=organisation,
-        new={"name": organisation.name, "party_type": organisation.party_type},
+        action="party.added",
+        obj=party,
+        new=_values(party, PARTY_FIELDS),
     )
-    return organisation
+    return party
+
+
+@transaction.atomic
+def update_party(actor, party: Party, **changes) -> Party:
+    """Rename or retype one of the project's parties, or change its description.
+
+    The same rules as `add_party`; a kind that the method has since dropped may stay as it
+    is. Writes a `party.updated` audit entry with the old and new values, if anything changed.
+    """
+    _lock_open_project(party.project)
+    party = Party.objects.select_for_update().get(pk=party.pk)
+    old = _values(party, PARTY_FIELDS)
+    new = {**old, **{field: changes[field] for field in PARTY_FIELDS if field in changes}}
+    new = {field: value.strip() for field, value in new.items()}
+    if new["party_type"] != Party.OTHER:
+        new["other_type"] = ""
+    if (new["party_type"], new["other_type"]) != (old["party_type"], old["other_type"]):
+        _check_party_type(new["party_type"], new["other_type"])
+    if new["name"].lower() != old["name"].lower():
+        _check_party_name(party.project, new["name"], without=party)
+    if new == old:
+        return party
+    for field, value in new.items():
+        setattr(party, field, value)
+    _save_party(party)
+    changed = [field for field in PARTY_FIELDS if old[field] != new[field]]
+    record_event(
+        project=party.project,
+        actor=actor,
+        action="party.updated",
+        obj=party,
+        old={field: old[field] for field in changed},
+        new={field: new[field] for field in changed},
+    )
+    return party

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wijkkoers.projects.views import changes, members, portfolio, workspace
+from wijkkoers.projects.views import changes, members, parties, portfolio, workspace
 
 app_name = "projects"
 urlpatterns = [
@@ -14,6 +14,11 @@ urlpatterns = [
         "<str:project_id>/instellingen/<str:change>/",
         workspace.project_status,
         name="project_status",
+    ),
+    path(
+        "<str:project_id>/instellingen/partijen/<str:party_id>/",
+        parties.party_edit,
+        name="party_edit",
     ),
     path("<str:project_id>/wijzigingen/", changes.project_changes, name="audit"),
     path("<str:project_id>/leden/", members.members, name="members"),

@@ -15,18 +15,18 @@ from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
 from wijkkoers.projects.errors import ProgressConflict, ProjectClosed
 from wijkkoers.projects.forms import (
     NeighbourhoodForm,
-    OrganisationForm,
+    PartyForm,
     ProgressForm,
     ProjectSettingsForm,
     ProjectStatusForm,
     SubProjectForm,
 )
-from wijkkoers.projects.queries import compass_for, progress_by_key, progress_of_step
+from wijkkoers.projects.queries import compass_for, parties_of, progress_by_key, progress_of_step
 from wijkkoers.projects.rules import can
 from wijkkoers.projects.services import (
     ProgressChange,
     add_neighbourhood,
-    add_organisation,
+    add_party,
     add_subproject,
     close_project,
     reopen_project,
@@ -155,10 +155,10 @@ def _settings_actions():
             update_project,
             gettext_lazy("The project settings have been saved."),
         ),
-        "organisation": (
-            lambda project, data: OrganisationForm(data, prefix="org"),
-            add_organisation,
-            gettext_lazy("The organisation has been added."),
+        "party": (
+            lambda project, data: PartyForm(data, prefix="party"),
+            add_party,
+            gettext_lazy("The party has been added."),
         ),
         "neighbourhood": (
             lambda project, data: NeighbourhoodForm(data, prefix="hood"),
@@ -208,7 +208,7 @@ def project_settings(request, project_id):
             project,
             forms=forms,
             status_form=ProjectStatusForm(),
-            organisations=list(project.organisations.all()),
+            parties=parties_of(project),
             neighbourhoods=list(project.neighbourhoods.all()),
             subprojects=list(project.subprojects.all()),
         ),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from wijkkoers.accounts.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_user
+from wijkkoers.method.models import PartyType
 from wijkkoers.projects.demo import create_demo_project
 
 
@@ -13,6 +14,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "setup_demo makes accounts with a known password: not in production."
             )
+        if not PartyType.objects.exists():
+            raise CommandError("Load the method first: manage.py load_method")
         users = [ensure_demo_user(email, name, staff=staff) for email, name, staff in DEMO_USERS]
         project = create_demo_project(*users[:3])
         self.stdout.write(self.style.SUCCESS("\nWijkkoers demo is ready: http://127.0.0.1:8000"))
