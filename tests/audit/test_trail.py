@@ -40,7 +40,7 @@ def newest_first(project):
 
 
 def test_paging_walks_the_whole_trail_both_ways(alice, project):
-    add_events(project, alice, 249)  # with "project.created": 250
+    add_events(project, alice, 250 - AuditEvent.objects.filter(project=project).count())
     pages, page = [], trail(project)
 
     while True:
@@ -87,7 +87,8 @@ def test_filters_by_actor_group_and_object(alice, bob, mila, project, method):
     step = trail(project, TrailFilter(object_type="step_progress", object_id="rol-vve"))
 
     assert [e.event.action for e in by_bob.entries] == ["progress.changed"]
-    assert [e.event.action for e in members.entries] == ["member.role_changed"]
+    assert [e.event.action for e in members.entries][0] == "member.role_changed"
+    assert {e.event.action for e in members.entries} == {"member.role_changed", "member.added"}
     assert [e.actor_name for e in step.entries] == ["Bob Teamlid"]
 
 
@@ -110,7 +111,7 @@ def test_a_malformed_cursor_is_no_cursor(text):
 
 
 def test_a_cursor_reads_back_exactly(alice, project):
-    event = AuditEvent.objects.get(project=project)
+    event = AuditEvent.objects.filter(project=project).first()
 
     cursor = Cursor.parse(str(Cursor.of(event)))
 

@@ -13,7 +13,7 @@ from tests.audit.test_trail import add_events
 from wijkkoers.projects.services import (
     ProgressChange,
     add_neighbourhood,
-    add_organisation,
+    add_party,
     add_subproject,
     change_member_role,
     invite_member,
@@ -53,9 +53,9 @@ def test_changes_page_reads_in_words_not_codes(client, alice, bob, mila, project
     update_project(alice, project, name="Wijkaanpak Noord", start_date=target)
     add_neighbourhood(alice, project, name="Noord", cbs_code="WK036301")
     add_subproject(alice, project, name="Hoogbouw")
-    organisation = add_organisation(alice, project, name="Gemeente Teststad", party_type="gemeente")
+    party = add_party(alice, project, name="Gemeente Teststad", party_type="gemeente")
     invitation = invite_member(
-        alice, project, email="nina@example.org", role="teamlid", organisation=organisation
+        alice, project, email="nina@example.org", role="teamlid", party=party
     )
     revoke_invitation(alice, invitation)
     change_member_role(alice, project.memberships.get(user=mila), "teamlid")
@@ -86,7 +86,7 @@ def test_changes_page_reads_in_words_not_codes(client, alice, bob, mila, project
         "voegde Gemeente Teststad toe als partij",
         "soort partij: Gemeente",
         "nodigde nina@example.org uit",
-        "organisatie: Gemeente Teststad",
+        "partij: Gemeente Teststad",
         "trok de uitnodiging aan nina@example.org in",
         "wijzigde de rol van Mila Meelezer",
         "rol: van ‘meelezer’ naar ‘teamlid’",

@@ -201,7 +201,7 @@ def test_change_member_party_is_audited(alice, bob, project, method):
     membership.refresh_from_db()
     assert membership.party == party
     event = AuditEvent.objects.get(action="member.party_changed")
-    assert event.new == {"party": "Woonstichting"}
+    assert event.new["party"]["name"] == "Woonstichting"
 
 
 def test_accepted_invitation_gives_the_member_the_invitations_party(alice, project, method):

@@ -14,7 +14,7 @@ from wijkkoers.projects.services import (
     ProgressChange,
     accept_invitation,
     add_neighbourhood,
-    add_organisation,
+    add_party,
     add_subproject,
     change_member_role,
     close_project,
@@ -303,7 +303,7 @@ def closed(alice, project):
         "invite_member",
         "add_neighbourhood",
         "add_subproject",
-        "add_organisation",
+        "add_party",
     ],
 )
 def test_closed_project_refuses_every_write(alice, mila, closed, method, write):
@@ -321,9 +321,7 @@ def test_closed_project_refuses_every_write(alice, mila, closed, method, write):
         ),
         "add_neighbourhood": lambda: add_neighbourhood(alice, closed, name="Noord"),
         "add_subproject": lambda: add_subproject(alice, closed, name="Hoogbouw"),
-        "add_organisation": lambda: add_organisation(
-            alice, closed, name="Gemeente", party_type="gemeente"
-        ),
+        "add_party": lambda: add_party(alice, closed, name="Gemeente", party_type="gemeente"),
     }
     events_before = AuditEvent.objects.count()
 
