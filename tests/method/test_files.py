@@ -52,7 +52,7 @@ def test_parse_step_reads_the_seed_step():
     assert record.tracks == ("B", "C", "F")
     assert record.sensitive is True
     assert record.requires == ("de-juiste-partijen-aan-tafel",)
-    assert record.stories == ("apeldoorn-tijd-is-geld", "prinseland-startbijeenkomst")
+    assert record.stories == ("apeldoorn-tijd-is-geld", "prinsenland-startbijeenkomst")
     assert len(record.tips) == 8
     assert record.doel.startswith("Iedere partij aan tafel")
 
