@@ -53,7 +53,7 @@ def test_parse_step_reads_the_seed_step():
     assert record.sensitive is True
     assert record.requires == ("de-juiste-partijen-aan-tafel",)
     assert record.stories == ("apeldoorn-tijd-is-geld", "prinsenland-startbijeenkomst")
-    assert len(record.tips) == 8
+    assert len(record.tips) == 5
     assert record.doel.startswith("Iedere partij aan tafel")
 
 
@@ -73,7 +73,7 @@ def test_parse_step_rejects_broken_front_matter(text):
 
 def test_parse_step_rejects_a_tip_over_two_lines():
     text = (CONTENT_DIR / files.STEPS_DIR / "1-02-helderheid-over-ambities.md").read_text()
-    broken = text.replace("- Haal ontbrekende kennis", "- Een tip\n  over twee regels.\n- Haal")
+    broken = text.replace("- Leen kennis", "- Een tip\n  over twee regels.\n- Leen")
 
     with pytest.raises(ContentError, match="tip"):
         files.parse_step(broken)
