@@ -121,8 +121,8 @@ def test_seed_step_shows_every_section(client, method):
     assert "Mutual Gains Approach" in html
     assert "Tijd is geld" in html
     assert "Apeldoorn" in html
-    assert "Prinseland - het Lage Land (Rotterdam)" in html
-    assert "Openbare knooppuntenmethode voor de wijkaanpak" in html  # the source
+    assert "Prinsenland - Het Lage Land (Rotterdam)" in html
+    assert "Wijkkompas, knooppunt" in html  # the source
     assert 'href="/kompas/samen-starten/gezamenlijke-ambitie/"' in html  # knooppunt: link
 
 
