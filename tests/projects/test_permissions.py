@@ -11,7 +11,7 @@ from django.urls import reverse
 from tests.factories import UserFactory
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.projects.models import Membership, Project, Role, StepProgress
-from wijkkoers.projects.services import close_project
+from wijkkoers.projects.services import add_party, close_project
 
 pytestmark = pytest.mark.django_db
 
@@ -183,6 +183,40 @@ def test_settings_post_matrix(as_user, project, kind):
     project.refresh_from_db()
     assert response.status_code == (302 if may else refused_status(kind))
     assert (project.name == "Overgenomen") == may
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_adding_a_party_matrix(as_user, project, method, kind):
+    client = as_user(kind)
+
+    response = client.post(
+        reverse("projects:settings", args=[project.public_id]),
+        {
+            "action": "party",
+            "party-name": "Woonstichting Noord",
+            "party-party_type": "woningcorporatie",
+        },
+    )
+
+    may = allowed(kind, Role.PROJECTLEIDER)
+    assert response.status_code == (302 if may else refused_status(kind))
+    assert project.parties.filter(name="Woonstichting Noord").exists() == may
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_editing_a_party_matrix(as_user, alice, project, method, kind):
+    party = add_party(alice, project, name="Gemeente Teststad", party_type="gemeente")
+    url = reverse("projects:party_edit", args=[project.public_id, party.public_id])
+    client = as_user(kind)
+
+    page = client.get(url)
+    response = client.post(url, {"party-name": "Gemeente Anders", "party-party_type": "gemeente"})
+
+    may = allowed(kind, Role.PROJECTLEIDER)
+    party.refresh_from_db()
+    assert page.status_code == (200 if may else refused_status(kind))
+    assert response.status_code == (302 if may else refused_status(kind))
+    assert (party.name == "Gemeente Anders") == may
 
 
 @pytest.mark.parametrize("kind", KINDS)
