@@ -199,6 +199,9 @@ if PRODUCTION and not REDIS_URL and WEB_CONCURRENCY != 1:
         "REDIS_URL is required in production with more than one worker process "
         "(set WEB_CONCURRENCY=1 to run a single worker without Redis)."
     )
+# Sessions are read from the cache and written through to the database: a logged-in page
+# saves its session query. Safe because several processes always share Redis (above).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Accounts ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
