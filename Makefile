@@ -7,12 +7,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup lint format messages lock browser migrate demo clean help
+.PHONY: run test setup lint format messages lock browser migrate demo clean help bench
 
 help:
 	@echo "make run    - set up, load the method and a demo project, serve on http://$(HOST):$(PORT)"
 	@echo "make test   - set up and run every test (browser tests included) on SQLite"
 	@echo "make lint   - ruff: lint and format check"
+	@echo "make bench  - load benchmark on PostgreSQL beside a bare Django view (bench/README.md)"
 
 # The environment is rebuilt only when the lock file or pyproject.toml changes.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -39,6 +40,9 @@ browser: setup
 
 test: setup browser
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) bench/run.py
 
 lint: setup
 	$(BIN)/ruff check .
