@@ -180,9 +180,13 @@ class Generator:
         self.counts.subprojects += sum(len(p.subprojects) for p in plans)
 
     def _event(self, plan: Plan, actor: User, action: str, obj, old=None, new=None):
-        """An unsaved AuditEvent exactly as record_event writes it (time set later)."""
+        """An unsaved AuditEvent exactly as record_event writes it (time set later).
+
+        `obj` is a model instance, or (type, id, name) already described.
+        """
         spec = registry.action(action, strict=True)
-        object_type, object_id, object_repr = registry.describe_object(obj)
+        described = obj if isinstance(obj, tuple) else registry.describe_object(obj)
+        object_type, object_id, object_repr = described
         event = AuditEvent(
             public_id=uuid.UUID(int=self.rng.getrandbits(128), version=4),
             project=plan.project,
@@ -244,24 +248,20 @@ class Generator:
     def _progress(self, plan: Plan, step: Step, sub, final: str, extra: int, workers) -> None:
         """One progress row and its "progress.changed" history (extra: later edits)."""
         row = StepProgress(project=plan.project, subproject=sub, step_key=step.key)
+        # What the StepProgress object type says (projects/actions.py), without a lookup.
         name = f"{step.display_number} {step.title}"
-        object_repr = f"{name} · {sub.name}" if sub else name
-        object_id = progress_object_id(step.key, sub)
+        described = (
+            PROGRESS_OBJECT,
+            progress_object_id(step.key, sub),
+            f"{name} · {sub.name}" if sub else name,
+        )
         state = {"status": S.NOT_STARTED, "reason": "", "owner": None}
         state |= {"target_date": None, "note": ""}
         statuses = self._chain(final) + [final] * extra
         for status in statuses:
-            new = dict(state, status=status, owner=self.rng.choice(workers))
-            new["reason"] = REASON if status == S.NOT_APPLICABLE else ""
-            new["note"] = self.rng.choice(NOTES)
-            if status in (S.STARTED, S.REVISITING):
-                new["target_date"] = self.now.date() + timedelta(days=self.rng.randint(7, 180))
-            if new == state:  # the service writes nothing for a save that changes nothing
-                new["owner"] = next(w for w in workers if w is not state["owner"])
-            event = self._event(plan, self.rng.choice(workers), "progress.changed", object_repr)
-            event.object_type, event.object_id = PROGRESS_OBJECT, object_id
-            spec = registry.action("progress.changed")
-            event.old, event.new = _stored(spec, state), _stored(spec, new)
+            new = self._next_state(state, status, workers)
+            actor = self.rng.choice(workers)
+            event = self._event(plan, actor, "progress.changed", described, state, new)
             if status == S.FINISHED and state["status"] != S.FINISHED:
                 plan.finished.append((row, event))
             state = new
@@ -271,6 +271,17 @@ class Generator:
         row.version = len(statuses)
         row.updated_by = plan.events[-1].actor
         plan.progress.append(row)
+
+    def _next_state(self, state: dict, status: str, workers: list[User]) -> dict:
+        """The values of the next save, as set_step_progress takes them (never a no-op)."""
+        new = dict(state, status=status, owner=self.rng.choice(workers))
+        new["reason"] = REASON if status == S.NOT_APPLICABLE else ""
+        new["note"] = self.rng.choice(NOTES)
+        if status in (S.STARTED, S.REVISITING):
+            new["target_date"] = self.now.date() + timedelta(days=self.rng.randint(7, 180))
+        if new == state:  # the service writes nothing for a save that changes nothing
+            new["owner"] = next(w for w in workers if w is not state["owner"])
+        return new
 
     def _project_progress(self, plan: Plan, *, sub_steps: int, total_events: int | None = None):
         workers = [user for user, role in plan.team if role != Role.MEELEZER]
