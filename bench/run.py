@@ -97,7 +97,7 @@ def prepare() -> None:
     ensure_database()
     manage("migrate", "--no-input")
     manage("load_method")
-    manage("generate_bench_data", "--if-missing")
+    manage("generate_bench_data", "--if-missing", "--force")  # production settings
     manage("collectstatic", "--no-input", "--verbosity", "0")
 
 

@@ -1,0 +1,76 @@
+"""The pages `make bench` measures, with real URLs (and sessions) from the generated data.
+
+Logged-in pages get a session made as django.contrib.auth.login makes one, so wrk can send
+its key as the session cookie. Needs the method loaded and `generate_bench_data` run.
+"""
+
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.urls import reverse
+
+from bench.data import LARGE_NAME, PORTFOLIO_EMAIL
+from bench.run import Page
+from wijkkoers.accounts.models import User
+from wijkkoers.audit.queries import trail
+from wijkkoers.method.catalogue import get_catalogue
+from wijkkoers.projects.models import Project, Role
+
+SEED_STEP = "helderheid-over-ambities"  # the step the method's own tests start from
+SEARCH = "warmtenet"
+BACKEND = "allauth.account.auth_backends.AuthenticationBackend"  # as allauth logs in
+
+
+def session_for(user: User) -> str:
+    """A stored session of a logged-in `user`, as login() would write it; its key."""
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = BACKEND
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+def oldest_page_url(project: Project) -> str:
+    """The Wijzigingen URL of the trail's last (oldest) page, found by following its cursor."""
+    url = reverse("projects:audit", args=[project.public_id])
+    page, cursor = trail(project), None
+    while page.older is not None:
+        cursor = page.older
+        page = trail(project, older_than=cursor)
+    return f"{url}?ouder={cursor}" if cursor else url
+
+
+def bench_pages() -> list[Page]:
+    catalogue = get_catalogue()
+    kompas = catalogue.kompas_url
+    track = catalogue.tracks[0]
+    seed = catalogue.steps.get(SEED_STEP) or next(iter(catalogue.steps.values()))
+    large = Project.objects.get(name=LARGE_NAME)
+    leader = large.memberships.filter(role=Role.PROJECTLEIDER).order_by("pk").first().user
+    portfolio = User.objects.get(email=PORTFOLIO_EMAIL)
+    as_leader, as_portfolio = session_for(leader), session_for(portfolio)
+
+    def project(name: str, view: str, *args, path: str = "") -> Page:
+        url = path or reverse(f"projects:{view}", args=[large.public_id, *args])
+        return Page(name, url, session=as_leader, kind="project")
+
+    return [
+        Page("Kompas", kompas),
+        Page("Kompas, filtered by a track", f"{kompas}?spoor={track.code}"),
+        Page("seed step page", seed.url),
+        Page("track page", track.url),
+        Page("search", f"{kompas}zoeken/?q={SEARCH}", kind="search"),
+        Page(
+            "portfolio (20 projects)",
+            reverse("projects:portfolio"),
+            session=as_portfolio,
+            kind="project",
+        ),
+        project("project compass", "compass"),
+        project("project step page", "step", seed.key),
+        project("Wijzigingen, first page", "audit"),
+        project("Wijzigingen, last page", "audit", path=oldest_page_url(large)),
+        project("members", "members"),
+    ]
