@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup lint format messages lock browser migrate demo clean help bench
+.PHONY: run test setup lint format messages lock browser vnu migrate demo clean help bench
 
 help:
 	@echo "make run    - set up, load the method and a demo project, serve on http://$(HOST):$(PORT)"
@@ -38,7 +38,10 @@ run: demo
 browser: setup
 	@scripts/ensure-browser
 
-test: setup browser
+vnu:
+	@scripts/ensure-vnu >/dev/null
+
+test: setup browser vnu
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: setup
@@ -62,4 +65,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf $(VENV) data/static
+	rm -rf $(VENV) data/static .cache
