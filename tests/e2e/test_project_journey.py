@@ -5,7 +5,15 @@ from django.test import override_settings
 from playwright.sync_api import expect
 
 from tests.factories import UserFactory
-from wijkkoers.projects.services import create_project, invitation_token, invite_member
+from wijkkoers.method.catalogue import get_catalogue
+from wijkkoers.projects.services import (
+    ProgressChange,
+    add_subproject,
+    create_project,
+    invitation_token,
+    invite_member,
+    set_step_progress,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -55,19 +63,41 @@ def test_leader_creates_project_invites_member_who_starts_a_step(page, login, me
 def test_project_pages_have_no_serious_axe_findings(page, login, axe, method):
     leader = UserFactory(name="Lotte Leider")
     project = create_project(leader, name="Wijkaanpak Zonnewijk", municipality="Zonnestad")
+    subproject = add_subproject(leader, project, name="Hoogbouw Noord")
+    # Every status the kompas colours (overdue cannot be set through the services).
+    for key, status in [
+        ("de-juiste-partijen-aan-tafel", "afgerond"),
+        ("helderheid-over-ambities", "gestart"),
+        ("gezamenlijke-ambitie", "herzien"),
+        ("regierol-gemeente", "gepauzeerd"),
+    ]:
+        set_step_progress(leader, project, key, ProgressChange(status=status), expected_version=0)
+    set_step_progress(
+        leader,
+        project,
+        "rol-vve",
+        ProgressChange(status="nvt", reason="Geen VvE's."),
+        expected_version=0,
+    )
     login(leader)
 
+    kompas = f"/projecten/{project.public_id}/"
     for path in [
         "/projecten/",
-        f"/projecten/{project.public_id}/",
+        kompas,
+        f"{kompas}?deelproject={subproject.public_id}",
         f"/projecten/{project.public_id}/leden/",
         f"/projecten/{project.public_id}/stappen/helderheid-over-ambities/",
         f"/projecten/{project.public_id}/wijzigingen/",
         f"/projecten/{project.public_id}/instellingen/",
         "/projecten/nieuw/",
+        get_catalogue().steps["helderheid-over-ambities"].url,  # with "In my project"
     ]:
         page.goto(path)
         axe(page)
+    page.set_viewport_size({"width": 320, "height": 640})  # the kompas as a list
+    page.goto(kompas)
+    axe(page)
 
 
 def test_newcomer_joins_from_the_invitation_with_a_new_account(page, axe, method):

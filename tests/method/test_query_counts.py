@@ -33,9 +33,9 @@ CEILINGS = {
     "/kompas/spoor/b/": 5,
     "/kompas/zoeken/?q=warmtenet": 6,
 }
-# A logged-in visitor adds the user (the session comes from the cache). Before: Kompas 13,
-# step page 22.
-LOGGED_IN_CEILINGS = {"/kompas/": 6, "/kompas/samen-starten/helderheid-over-ambities/": 10}
+# A logged-in visitor adds the user (the session comes from the cache), and on a step page
+# their memberships (the "In my project" links). Before: Kompas 13, step page 22.
+LOGGED_IN_CEILINGS = {"/kompas/": 6, "/kompas/samen-starten/helderheid-over-ambities/": 11}
 # Building the catalogue after a change to the method (once per version, not per request).
 BUILD_QUERIES = 11
 

@@ -26,7 +26,7 @@ def test_compass_rows_belong_to_their_project(alice, method):
     assert first.in_progress[0].status == "gestart"
     assert first.in_progress[0].step is shared_step
     assert second.in_progress == []
-    assert SEED not in {row.step.key for row in second.what_next}
+    assert SEED not in {item.row.step.key for item in second.what_next}
     assert get_catalogue().steps[SEED] == shared_step
 
 

@@ -9,8 +9,9 @@ a project's status of a step lives in its own StepRow.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wijkkoers.method.catalogue import Catalogue, Phase, Step, get_catalogue
 from wijkkoers.method.models import PartyType
@@ -27,6 +28,20 @@ RECENT_DAYS = 30
 DONE_STATUSES = {StepStatus.FINISHED, StepStatus.NOT_APPLICABLE}
 
 
+OVERDUE = "over_tijd"
+# What the compass shows beside each status, so a status never depends on colour alone.
+STATE_ICONS = {
+    StepStatus.NOT_STARTED: "○",
+    StepStatus.STARTED: "◐",
+    StepStatus.PAUSED: "Ⅱ",
+    StepStatus.FINISHED: "✓",
+    StepStatus.REVISITING: "↻",
+    StepStatus.NOT_APPLICABLE: "–",
+    OVERDUE: "!",
+}
+OVERDUE_LABEL = _("overdue")
+
+
 @dataclass(frozen=True)
 class StepRow:
     """One step of the method as one project (or sub-project) stands on it."""
@@ -34,13 +49,47 @@ class StepRow:
     step: Step
     status: str
     progress: StepProgress | None = None
+    overdue: bool = False  # its target date passed while it is still open
+
+    @property
+    def state(self) -> str:
+        """The status, or "over_tijd" when overdue: what the compass colours and labels."""
+        return OVERDUE if self.overdue else self.status
+
+    @property
+    def state_label(self) -> str:
+        return OVERDUE_LABEL if self.overdue else StepStatus(self.status).label
+
+    @property
+    def state_icon(self) -> str:
+        return STATE_ICONS[self.state]
+
+
+def state_legend() -> list[tuple[str, str, str]]:
+    """(state, icon, label) for every state the compass can show, for its legend."""
+    states = [(status.value, status.label) for status in StepStatus] + [(OVERDUE, OVERDUE_LABEL)]
+    return [(state, STATE_ICONS[state], label) for state, label in states]
 
 
 def progress_by_key(project, subproject=None) -> dict[str, StepProgress]:
-    rows = StepProgress.objects.filter(project=project, subproject=subproject).select_related(
-        "owner"
-    )
-    return {row.step_key: row for row in rows}
+    """The progress rows of the project, or of one sub-project, by step key, in one query.
+
+    A sub-project has its own progress, except that a step the whole project marked "not
+    applicable" applies to none of its sub-projects either (until a sub-project records a
+    status of its own): otherwise the totals of a project and its sub-projects disagree.
+    """
+    scope = Q(subproject=None)
+    if subproject is not None:
+        scope |= Q(subproject=subproject)
+    rows = StepProgress.objects.filter(scope, project=project).select_related("owner")
+    own, whole = {}, {}
+    for row in rows:
+        (own if row.subproject_id == getattr(subproject, "pk", None) else whole)[row.step_key] = row
+    if subproject is not None:
+        for key, row in whole.items():
+            if key not in own and row.status == StepStatus.NOT_APPLICABLE:
+                own[key] = row
+    return own
 
 
 def status_of(progress: dict, key: str) -> str:
@@ -74,6 +123,16 @@ class Tally:
         self.not_applicable += status == StepStatus.NOT_APPLICABLE
 
 
+@dataclass(frozen=True)
+class NextStep:
+    """A step "what next" proposes, and why: the required steps that are done, or none
+    because it is simply the next open step in the method's order (`fallback`)."""
+
+    row: StepRow
+    required: tuple[Step, ...] = ()
+    fallback: bool = False
+
+
 @dataclass
 class Compass:
     phases: list = field(default_factory=list)
@@ -84,10 +143,15 @@ class Compass:
     recently_finished: list = field(default_factory=list)
     what_next: list = field(default_factory=list)
     overall: Tally | None = None
+    # Per phase (Phase, [StepRow]): the list of every step, for phones.
+    phase_rows: list = field(default_factory=list)
+    # Per phase (Phase, [(Track, [StepRow])]): the phases x tracks map.
+    map_rows: list = field(default_factory=list)
 
 
 def compass_for(catalogue: Catalogue, progress: dict, today: date | None = None) -> Compass:
-    """The project compass: tallies per phase and track, and the lists that need attention."""
+    """The project compass: every step with its status (as a map and as a list per phase),
+    tallies per phase and track, and the lists that need attention."""
     today = today or timezone.localdate()
     recent = timezone.now() - timedelta(days=RECENT_DAYS)
     compass = Compass(overall=Tally("total"))
@@ -96,29 +160,45 @@ def compass_for(catalogue: Catalogue, progress: dict, today: date | None = None)
     for phase in catalogue.phases:
         tally = Tally(phase.title, code=str(phase.number))
         for step in phase.steps:
-            row = rows[step.key] = StepRow(
-                step, status_of(progress, step.key), progress.get(step.key)
-            )
+            row = rows[step.key] = _row(step, progress.get(step.key), today)
             for tallied in (tally, compass.overall):
                 tallied.add(row.status)
             for code in step.track_codes:
                 track_tallies[code].add(row.status)
-            _sort_into_lists(compass, row, today, recent)
+            _sort_into_lists(compass, row, recent)
         compass.phases.append(tally)
+        phase_rows = [rows[step.key] for step in phase.steps]
+        compass.phase_rows.append((phase, phase_rows))
+        compass.map_rows.append(
+            (
+                phase,
+                [(t, [r for r in phase_rows if t in r.step.tracks]) for t in catalogue.tracks],
+            )
+        )
     compass.tracks = [t for t in track_tallies.values() if t.total]
     compass.recently_finished.sort(key=lambda row: row.progress.finished_at, reverse=True)
-    compass.what_next = [rows[step.key] for step in what_next(catalogue, progress)]
+    compass.what_next = _next_steps(catalogue, progress, rows)
     return compass
 
 
-def _sort_into_lists(compass: Compass, row: StepRow, today: date, recent) -> None:
+def _row(step: Step, progress: StepProgress | None, today: date) -> StepRow:
+    status = progress.status if progress else StepStatus.NOT_STARTED
+    overdue = bool(
+        progress
+        and progress.target_date
+        and progress.target_date < today
+        and status in OPEN_STATUSES
+    )
+    return StepRow(step, status, progress, overdue)
+
+
+def _sort_into_lists(compass: Compass, row: StepRow, recent) -> None:
     status, progress = row.status, row.progress
     if status in IN_PROGRESS_STATUSES:
         compass.in_progress.append(row)
-    overdue = progress and progress.target_date and progress.target_date < today
-    if overdue and status in OPEN_STATUSES:
+    if row.overdue:
         compass.overdue.append(row)
-    if row.step.sensitive and status in {*IN_PROGRESS_STATUSES, StepStatus.PAUSED}:
+    if row.step.sensitive and status not in DONE_STATUSES:
         compass.sensitive_open.append(row)
     if status == StepStatus.FINISHED and progress.finished_at and progress.finished_at >= recent:
         compass.recently_finished.append(row)
@@ -132,6 +212,20 @@ def what_next(catalogue: Catalogue, progress: dict) -> list[Step]:
         for step in catalogue.steps.values()
         if status_of(progress, step.key) == StepStatus.NOT_STARTED and set(step.requires) <= done
     ]
+
+
+def _next_steps(catalogue: Catalogue, progress: dict, rows: dict, limit: int = 8) -> list:
+    """What the compass proposes: the steps `what_next` finds, each with the required steps
+    that made it ready; when there are none while steps are still open, the next open steps
+    in the method's order, so the box is never empty while there is work left."""
+    ready = [
+        NextStep(rows[step.key], catalogue.linked(step.requires))
+        for step in what_next(catalogue, progress)
+    ]
+    if ready:
+        return ready[:limit]
+    open_rows = [row for row in rows.values() if row.status in OPEN_STATUSES]
+    return [NextStep(row, fallback=True) for row in open_rows[:limit]]
 
 
 @dataclass

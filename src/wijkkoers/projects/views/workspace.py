@@ -21,7 +21,13 @@ from wijkkoers.projects.forms import (
     ProjectStatusForm,
     SubProjectForm,
 )
-from wijkkoers.projects.queries import compass_for, parties_of, progress_by_key, progress_of_step
+from wijkkoers.projects.queries import (
+    compass_for,
+    parties_of,
+    progress_by_key,
+    progress_of_step,
+    state_legend,
+)
 from wijkkoers.projects.rules import can
 from wijkkoers.projects.services import (
     ProgressChange,
@@ -45,7 +51,8 @@ def _scope(request, project):
 def compass(request, project_id):
     project = access_project_for_user(request.user, project_id)
     subproject = _scope(request, project)
-    compass = compass_for(get_catalogue(), progress_by_key(project, subproject))
+    catalogue = get_catalogue()
+    compass = compass_for(catalogue, progress_by_key(project, subproject))
     return render(
         request,
         "projects/compass.html",
@@ -54,6 +61,8 @@ def compass(request, project_id):
             project,
             subproject=subproject,
             compass=compass,
+            tracks=catalogue.tracks,
+            legend=state_legend(),
             subprojects=list(project.subprojects.all()),
         ),
     )
