@@ -275,8 +275,9 @@ def main() -> None:
     bare_rps = (before.rps + after.rps) / 2
     report = table([before, *results, after], bare_rps, memory)
     out = ROOT / "bench" / "results" / f"{datetime.now(UTC):%Y-%m-%d}-{platform.node()}.md"
-    out.write_text(report, encoding="utf-8")
     print(report)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report, encoding="utf-8")
     print(f"Written to {out.relative_to(ROOT)}")
 
 
