@@ -28,7 +28,7 @@ NL = {
     # One voice: Django's and allauth's texts said "u"/"uw" or misspelled
     "Your password can’t be too similar to your other personal information.": "Je wachtwoord mag niet te veel lijken op je andere persoonlijke gegevens.",
     "Your password can’t be a commonly used password.": "Je wachtwoord mag geen veelgebruikt wachtwoord zijn.",
-    "Your password can’t be entirely numeric.": "Je wachtwoord mag niet alleen uit cijfers bestaan.",
+    "Your password can’t be entirely numeric.": "Je wachtwoord mag niet volledig uit cijfers bestaan.",
     "Your old password was entered incorrectly. Please enter it again.": "Je huidige wachtwoord klopt niet. Vul het opnieuw in.",
     "Confirmation email sent to %(email)s.": "Bevestigingsmail verstuurd naar %(email)s.",
     "Please contact us if you have any trouble resetting your password.": "Lukt het niet om een nieuw wachtwoord in te stellen? Neem dan contact met ons op.",
