@@ -30,10 +30,11 @@ migrate: setup
 
 demo: migrate
 	$(PY) manage.py load_method
-	$(PY) manage.py setup_demo
+	SITE_URL=http://$(HOST):$(PORT) $(PY) manage.py setup_demo
 
+# Links in mails (and the demo's printed addresses) follow the port: make run PORT=8123.
 run: demo
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 browser: setup
 	@scripts/ensure-browser

@@ -224,7 +224,8 @@ LOGIN_URL = "account_login"
 # One login for the whole site: Wagtail's own login would skip two-factor, e-mail
 # verification and throttling, so the CMS sends people to allauth's (see urls.py).
 WAGTAILADMIN_LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+# A member lands on their projects; `?next=` still wins when a page sent them to log in.
+LOGIN_REDIRECT_URL = "projects:portfolio"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "wijkkoers.accounts.forms.SignupForm"
@@ -376,3 +377,7 @@ LOGGING = {
 }
 
 SITE_NAME = _("Wijkkoers")
+# Who answers questions about this installation (the contact and privacy pages, mails).
+# Development defaults are placeholders; an installation sets its own.
+CONTACT_NAME = os.environ.get("CONTACT_NAME", "" if PRODUCTION else "Wijkkoers (ontwikkeling)")
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "" if PRODUCTION else "contact@wijkkoers.localhost")

@@ -10,6 +10,15 @@ from wijkkoers.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("taal/", set_language, name="set_language"),
+    path("over/", core_views.info_page("core/about.html"), name="about"),
+    path("privacy/", core_views.info_page("core/privacy.html"), name="privacy"),
+    path("contact/", core_views.info_page("core/contact.html"), name="contact"),
+    path("licentie/", core_views.info_page("core/licence.html"), name="licence"),
+    path(
+        "toegankelijkheid/",
+        core_views.info_page("core/accessibility.html"),
+        name="accessibility",
+    ),
     path("projecten/", include("wijkkoers.projects.urls")),
     path("account/", include("wijkkoers.accounts.urls")),
     path("account/", include("allauth.urls")),

@@ -10,6 +10,11 @@ PUBLIC_PAGES = [
     "/account/signup/",
     "/account/password/reset/",
     "/bestaat-niet/",
+    "/over/",
+    "/privacy/",
+    "/contact/",
+    "/licentie/",
+    "/toegankelijkheid/",
 ]
 
 

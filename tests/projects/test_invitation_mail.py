@@ -100,3 +100,16 @@ def test_resend_that_succeeds_clears_the_failure(
     assert len(mail.outbox) == 1
     page = client.get(reverse("projects:members", args=[project.public_id])).content.decode()
     assert "kon niet worden verstuurd" not in page
+
+
+def test_invitation_mail_is_signed_and_links_to_site_url(
+    settings, django_capture_on_commit_callbacks, alice, project
+):
+    settings.SITE_URL = "https://wijkkoers.example.net"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_member(alice, project, email="nieuw@example.org", role="teamlid")
+
+    body = mail.outbox[0].body
+    assert "https://wijkkoers.example.net/projecten/uitnodiging/" in body
+    assert body.rstrip().endswith("Groeten,\nWijkkoers\nhttps://wijkkoers.example.net/")

@@ -1,10 +1,11 @@
 """How allauth behaves for Wijkkoers, where its settings are not enough."""
 
 import ipaddress
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 
-from wijkkoers.core.mail import mail_subject
+from wijkkoers.core.mail import mail_context, mail_subject, site_url
 
 
 def _place(ip: str) -> str:
@@ -34,3 +35,20 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def format_email_subject(self, subject) -> str:
         return mail_subject(super().format_email_subject(subject))
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's mails with our signature, and links on SITE_URL.
+
+        allauth builds its links (`activate_url`, `password_reset_url`, `signup_url`) from the
+        request's host, which is 127.0.0.1 behind a proxy or on another port; every absolute
+        link is moved onto SITE_URL, keeping its path and query.
+        """
+        links = {key: _on_site(value) for key, value in context.items() if key.endswith("_url")}
+        super().send_mail(template_prefix, email, mail_context(**{**context, **links}))
+
+
+def _on_site(url):
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return url
+    parts = urlsplit(url)
+    return site_url(parts.path + (f"?{parts.query}" if parts.query else ""))

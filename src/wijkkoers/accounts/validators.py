@@ -15,3 +15,11 @@ class MinimumLengthValidator(password_validation.MinimumLengthValidator):
             "This password is too short: use at least %(min_length)d characters.",
             self.min_length,
         ) % {"min_length": self.min_length}
+
+    def get_help_text(self):
+        # Django's msgid, listed here so our catalogue says "je" instead of Django's "Uw".
+        return ngettext(
+            "Your password must contain at least %(min_length)d character.",
+            "Your password must contain at least %(min_length)d characters.",
+            self.min_length,
+        ) % {"min_length": self.min_length}

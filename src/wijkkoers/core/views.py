@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -8,7 +9,18 @@ from django.views.decorators.csrf import requires_csrf_token
 
 
 def home(request):
-    return render(request, "core/home.html")
+    # Demo accounts exist only outside production (setup_demo refuses there).
+    return render(request, "core/home.html", {"show_demo": not settings.PRODUCTION})
+
+
+def info_page(template_name):
+    """A static page about this installation (about, privacy, contact, ...), with its contact."""
+
+    def view(request):
+        contact = {"name": settings.CONTACT_NAME, "email": settings.CONTACT_EMAIL}
+        return render(request, template_name, {"contact": contact})
+
+    return view
 
 
 @requires_csrf_token

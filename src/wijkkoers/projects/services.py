@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wijkkoers.accounts.models import User
 from wijkkoers.audit.services import record_event
 from wijkkoers.core.errors import NotFound
-from wijkkoers.core.mail import mail_subject
+from wijkkoers.core.mail import mail_context, mail_subject
 from wijkkoers.method.markdown import linked_step_keys, render_markdown
 from wijkkoers.method.models import PartyType
 from wijkkoers.projects.errors import (
@@ -329,7 +329,7 @@ def deliver_invitation(invitation_id: int, language: str) -> None:
         return
     try:
         with translation.override(language):
-            context = {"invitation": invitation, "url": invitation_url(invitation)}
+            context = mail_context(invitation=invitation, url=invitation_url(invitation))
             send_mail(
                 subject=mail_subject(
                     _("Invitation to join %(project)s on Wijkkoers")
@@ -504,7 +504,8 @@ def set_step_progress(
     Rules (each its own error): the project is open, the step exists in the live method,
     the owner is a member, "not applicable" has a reason, a target date that is set or
     changed is not in the past. Side effects: the progress row (with the note rendered to
-    `note_html` once, here) and the audit entry "progress.changed" (its history).
+    `note_html` once, here), the audit entry "progress.changed" (its history) and, when the
+    owner became someone other than the actor, a mail to the new owner after commit.
     """
     _lock_open_project(project)
     if subproject is not None and subproject.project_id != project.pk:
@@ -543,7 +544,17 @@ def set_step_progress(
         old=old,
         new=new,
     )
+    if new["owner"] is not None and new["owner"] != old["owner"] and new["owner"] != actor:
+        _send_step_owner_mail(progress, actor)
     return progress
+
+
+def _send_step_owner_mail(progress: StepProgress, actor) -> None:
+    """Queue the mail to a step's new owner once the transaction commits; a worker sends it."""
+    from wijkkoers.projects.tasks import send_step_owner_mail
+
+    args = (progress.pk, progress.owner_id, getattr(actor, "pk", None), translation.get_language())
+    transaction.on_commit(lambda: send_step_owner_mail.enqueue(*args))
 
 
 def _check_progress_change(project, change: ProgressChange, current_target) -> None:

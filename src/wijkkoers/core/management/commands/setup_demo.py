@@ -18,10 +18,10 @@ class Command(BaseCommand):
             raise CommandError("Load the method first: manage.py load_method")
         users = [ensure_demo_user(email, name, staff=staff) for email, name, staff in DEMO_USERS]
         project = create_demo_project(*users[:3])
-        self.stdout.write(self.style.SUCCESS("\nWijkkoers demo is ready: http://127.0.0.1:8000"))
+        self.stdout.write(self.style.SUCCESS(f"\nWijkkoers demo is ready: {settings.SITE_URL}/"))
         self.stdout.write(f"Log in with one of these accounts (password for all: {DEMO_PASSWORD}):")
         for email, name, staff in DEMO_USERS:
             role = "CMS-redacteur (/cms/)" if staff else name.split()[-1].lower()
             self.stdout.write(f"  {email:30} {role}")
-        self.stdout.write(f"Demo project: http://127.0.0.1:8000/projecten/{project.public_id}/")
+        self.stdout.write(f"Demo project: {settings.SITE_URL}/projecten/{project.public_id}/")
         self.stdout.write("E-mails (verification, invitations) land in data/mail/.\n")
