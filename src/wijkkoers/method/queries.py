@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from wijkkoers.method import search
 from wijkkoers.method.catalogue import Catalogue, Step, get_catalogue
 from wijkkoers.method.markdown import plain_text
 from wijkkoers.method.models import StepLink, StepPage
@@ -100,23 +101,31 @@ class SearchHit:
 
 
 def search_terms(query: str) -> list[str]:
-    """The words of a query; quotes, operators and other punctuation are dropped."""
-    return [term.lower() for term in re.findall(r"\w+", query)]
+    """The distinct words of a query; quotes, operators and other punctuation are dropped."""
+    return search.search_terms(query)
 
 
 def search_steps(kompas, query: str) -> list[SearchHit]:
     """Live steps matching the query, best first, each with a highlighted snippet.
 
-    Only the query's words reach the search backend, joined by spaces: a quote, `*`, `(`
-    or an upper-case AND would otherwise be FTS5 syntax on SQLite (and an error there).
+    The backend finds candidates (with stemming on PostgreSQL); `search.rank` orders them
+    with the catalogue's own matches by where the words occur (title first). Only the
+    query's words reach the backend, joined by spaces: a quote, `*`, `(` or an upper-case
+    AND would otherwise be FTS5 syntax on SQLite (and an error there).
     """
     terms = search_terms(query)
     if not terms:
         return []
-    catalogue = get_catalogue()
-    results = StepPage.objects.live().descendant_of(kompas).search(" ".join(terms))
-    steps = [catalogue.by_id[r.pk] for r in results[:MAX_RESULTS] if r.pk in catalogue.by_id]
+    found = StepPage.objects.live().descendant_of(kompas).search(" ".join(terms))
+    backend_ids = [result.pk for result in found[:MAX_RESULTS]]
+    steps = search.rank(search.get_index(), terms, backend_ids)[:MAX_RESULTS]
     return [SearchHit(step, highlight(_searchable_texts(step), terms)) for step in steps]
+
+
+def search_suggestion(query: str) -> str:
+    """ "Did you mean" for a query with a word that matches no step, or ""."""
+    terms = search_terms(query)
+    return search.suggestion(search.get_index(), terms) if terms else ""
 
 
 def _searchable_texts(step: Step) -> list[str]:

@@ -60,7 +60,7 @@ def search(request, page):
     """Full-text search over the steps; too long or empty queries get a friendly message."""
     form = SearchForm(request.GET)
     query = request.GET.get("q", "").strip()
-    hits, message = [], ""
+    hits, message, suggestion = [], "", ""
     if not query:
         message = _("Type one or more words to search the method.")
     elif not form.is_valid():
@@ -69,8 +69,15 @@ def search(request, page):
         message = _("Type one or more words to search the method.")
     else:
         hits = queries.search_steps(page, query)
+        suggestion = queries.search_suggestion(query)
     return page.render(
         request,
         template="method/search.html",
-        context_overrides={"form": form, "query": query, "hits": hits, "message": message},
+        context_overrides={
+            "form": form,
+            "query": query,
+            "hits": hits,
+            "message": message,
+            "suggestion": suggestion,
+        },
     )
