@@ -319,3 +319,33 @@ def test_kompas_is_under_the_site_root(method):
     kompas = Page.objects.get(slug="kompas")
 
     assert kompas.get_url() == "/kompas/"
+
+
+def _related_links(html):
+    related = html.split('<section id="verwant"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'<li><a href="([^"]+)">', related)
+
+
+def test_step_page_shows_each_related_step_once(client, method):
+    for step in StepPage.objects.live():
+        html = client.get(step.url).content.decode()
+        if '<section id="verwant"' not in html:
+            continue
+
+        links = _related_links(html)
+
+        assert len(links) == len(set(links)), step.key
+        assert step.url not in links
+
+
+def test_step_page_shows_a_related_step_under_its_strongest_relation(client, method):
+    # 1.2 requires 1.1, and 1.1 leads to 1.2: on 1.2's page, 1.1 is "Needed first" only.
+    # 1.3 requires 1.2, and 1.2 leads to 1.3: 1.3 is under "Needed for", not "Leads to".
+    html = client.get(SEED_URL).content.decode()
+
+    related = html.split('<section id="verwant"', 1)[1].split("</section>", 1)[0]
+    groups = dict(re.findall(r"<h3>([^<]+)</h3>\s*<ul>(.*?)</ul>", related, re.DOTALL))
+    assert "de-juiste-partijen-aan-tafel" in groups["Eerst nodig"]
+    assert "de-juiste-partijen-aan-tafel" not in groups.get("Volgt uit", "")
+    assert "gezamenlijke-ambitie" in groups["Nodig voor"]
+    assert "gezamenlijke-ambitie" not in groups.get("Leidt tot", "")

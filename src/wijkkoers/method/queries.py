@@ -18,14 +18,21 @@ MAX_RESULTS = 50
 SNIPPET_CHARS = 220
 
 
-def _grouped_links(catalogue: Catalogue, keys_by_kind) -> list[tuple[StepLink.Kind, tuple]]:
-    """(kind, linked live steps in method order) for each kind that has any."""
-    groups = []
+def _grouped_links(catalogue: Catalogue, own_key, keys_out, keys_in) -> tuple[list, list]:
+    """(links out, links in): per kind, (kind, linked live steps in method order).
+
+    Each linked step is shown once, under its strongest relation: requires, then leads to,
+    then related; within a kind, a link out before a link in. Kinds left empty drop out.
+    """
+    shown = {own_key}
+    groups = {"out": [], "in": []}
     for kind in StepLink.Kind:
-        linked = catalogue.linked(keys_by_kind(kind.value))
-        if linked:
-            groups.append((kind, linked))
-    return groups
+        for direction, keys_by_kind in (("out", keys_out), ("in", keys_in)):
+            linked = [s for s in catalogue.linked(keys_by_kind(kind.value)) if s.key not in shown]
+            shown.update(step.key for step in linked)
+            if linked:
+                groups[direction].append((kind, tuple(linked)))
+    return groups["out"], groups["in"]
 
 
 def step_detail(page: StepPage, request) -> dict:
@@ -41,6 +48,12 @@ def step_detail(page: StepPage, request) -> dict:
         return _preview_detail(page, catalogue)
     phase = catalogue.phase_of(published)
     previous_step, next_step = catalogue.neighbours(published.key)
+    links_out, links_in = _grouped_links(
+        catalogue,
+        published.key,
+        published.links,
+        lambda kind: catalogue.incoming(published.key, kind),
+    )
     return {
         "catalogue": catalogue,
         "phase": phase,
@@ -49,8 +62,8 @@ def step_detail(page: StepPage, request) -> dict:
         "parties": published.parties,
         "tips": published.tips,
         "stories": published.stories,
-        "links_out": _grouped_links(catalogue, published.links),
-        "links_in": _grouped_links(catalogue, lambda kind: catalogue.incoming(published.key, kind)),
+        "links_out": links_out,
+        "links_in": links_in,
         "previous_step": previous_step,
         "next_step": next_step,
         "step_urls": catalogue.step_urls,
@@ -66,6 +79,12 @@ def _preview_detail(page: StepPage, catalogue: Catalogue) -> dict:
     targets = dict(
         StepPage.objects.filter(pk__in=[link.target_id for link in links]).values_list("pk", "key")
     )
+    links_out, links_in = _grouped_links(
+        catalogue,
+        live_key,
+        lambda kind: [targets.get(link.target_id) for link in links if link.kind == kind],
+        lambda kind: catalogue.incoming(live_key, kind) if live_key else (),
+    )
     return {
         "catalogue": catalogue,
         "phase": phase,
@@ -78,13 +97,8 @@ def _preview_detail(page: StepPage, catalogue: Catalogue) -> dict:
         "parties": [sp.party for sp in page.step_parties.all()],
         "tips": [tip.text for tip in page.tips.all()],
         "stories": [ss.story for ss in page.step_stories.all()],
-        "links_out": _grouped_links(
-            catalogue,
-            lambda kind: [targets.get(link.target_id) for link in links if link.kind == kind],
-        ),
-        "links_in": _grouped_links(
-            catalogue, lambda kind: catalogue.incoming(live_key, kind) if live_key else ()
-        ),
+        "links_out": links_out,
+        "links_in": links_in,
         "previous_step": previous_step,
         "next_step": next_step,
         "step_urls": catalogue.step_urls,
