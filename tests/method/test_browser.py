@@ -38,7 +38,7 @@ def test_journey_filter_on_track_open_seed_step_follow_related_step(page, live_m
     page.locator("#id_spoor").select_option("B")
     page.get_by_role("button", name=re.compile("Filter")).click()
     page.wait_for_url(re.compile(r"spoor=B"))
-    results = page.locator("#kompas-resultaten")
+    results = page.locator("#kompas-stappen")
     results.get_by_role("link", name=re.compile(re.escape(SEED_TITLE))).click()
 
     page.wait_for_url("**/helderheid-over-ambities/")
@@ -60,7 +60,7 @@ def test_kompas_filter_works_without_javascript(browser, live_server, live_metho
         page.get_by_role("button", name=re.compile("Filter")).click()
 
         page.wait_for_url(re.compile(r"spoor=F.*gevoelig=1"))
-        assert page.locator("#kompas-resultaten .step-item").count() > 0
-        assert SEED_TITLE in page.locator("#kompas-resultaten").inner_text()
+        assert page.locator("#kompas-stappen .step-item").count() > 0
+        assert SEED_TITLE in page.locator("#kompas-stappen").inner_text()
     finally:
         context.close()

@@ -13,7 +13,10 @@ KOMPAS_TEMPLATE = "method/method_index_page.html"
 
 
 def kompas(request, page):
-    """All phases and steps, the phases x tracks map, and the filters (one URL per state)."""
+    """The phases x tracks map lit by the filters, then every matching step per phase.
+
+    One URL per state of the filters; an htmx request gets the map and the list only.
+    """
     catalogue = get_catalogue()
     tracks = catalogue.tracks
     form = KompasFilterForm(request.GET, tracks=tracks, parties=catalogue.parties)
@@ -31,6 +34,10 @@ def kompas(request, page):
             "groups": groups,
             "result_count": sum(len(group.steps) for group in groups),
             "map_rows": catalogue.track_map(),
+            # The map shows every step; those the filters keep are lit, the rest dimmed.
+            "lit_keys": {step.key for group in groups for step in group.steps},
+            "active_track": catalogue.track(filters.track) if filters.track else None,
+            "active_party": next((p for p in catalogue.parties if p.key == filters.party), None),
             "track_links": [(t, _filter_url(kompas_url, filters, t.code)) for t in tracks],
             "step_urls": catalogue.step_urls,
         },
