@@ -100,7 +100,8 @@ def test_kompas_map_lights_the_steps_the_filters_keep(client, method, query):
 
     lit, dim = _map_step_keys(html, "lit"), _map_step_keys(html, "dim")
     assert lit == _listed_step_keys(html)
-    assert lit and dim
+    assert lit
+    assert dim
     assert not lit & dim
     assert lit | dim == set(StepPage.objects.values_list("slug", flat=True))
     # Dimmed, not hidden: the step stays readable and says why, in words.
