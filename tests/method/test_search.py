@@ -75,8 +75,8 @@ def test_search_prefix_finds_the_compound(method):
 
     ranked = search.rank(index, ["stakeholder"])
 
-    assert SEED_KEY in [step.key for step in ranked]
-    assert all(step.key in get_catalogue().steps for step in ranked)
+    assert SEED_KEY in [entry.step.key for entry in ranked]
+    assert all(entry.step.key in get_catalogue().steps for entry in ranked)
 
 
 def test_search_suggests_a_known_word_for_a_typo(method):

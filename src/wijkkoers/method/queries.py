@@ -10,7 +10,6 @@ from django.utils.safestring import mark_safe
 
 from wijkkoers.method import search
 from wijkkoers.method.catalogue import Catalogue, Step, get_catalogue
-from wijkkoers.method.markdown import plain_text
 from wijkkoers.method.models import StepLink, StepPage
 
 MAX_QUERY_LENGTH = 200
@@ -132,23 +131,14 @@ def search_steps(kompas, query: str) -> list[SearchHit]:
         return []
     found = StepPage.objects.live().descendant_of(kompas).search(" ".join(terms))
     backend_ids = [result.pk for result in found[:MAX_RESULTS]]
-    steps = search.rank(search.get_index(), terms, backend_ids)[:MAX_RESULTS]
-    return [SearchHit(step, highlight(_searchable_texts(step), terms)) for step in steps]
+    ranked = search.rank(search.get_index(), terms, backend_ids)[:MAX_RESULTS]
+    return [SearchHit(entry.step, highlight(entry.texts, terms)) for entry in ranked]
 
 
 def search_suggestion(query: str) -> str:
     """ "Did you mean" for a query with a word that matches no step, or ""."""
     terms = search_terms(query)
     return search.suggestion(search.get_index(), terms) if terms else ""
-
-
-def _searchable_texts(step: Step) -> list[str]:
-    """A step's texts in reading order: title, subtitle, doel, aanpak, tips, stories."""
-    texts = [step.title, step.subtitle, plain_text(step.doel), plain_text(step.aanpak)]
-    texts += [plain_text(tip) for tip in step.tips]
-    for story in step.stories:
-        texts += [story.title, plain_text(story.text)]
-    return texts
 
 
 def highlight(texts: list[str], terms: list[str]) -> str:

@@ -49,6 +49,7 @@ class StepWords:
 
     step: Step
     fields: dict  # field name -> sorted tuple of words
+    texts: tuple[str, ...]  # plain texts in reading order, for the snippet
 
     def weight_of(self, term: str) -> float:
         """The weight of the strongest field in which `term` begins or closes a word."""
@@ -73,15 +74,26 @@ class SearchIndex:
 
 
 def _step_words(step: Step) -> StepWords:
+    tips = [plain_text(tip) for tip in step.tips]
+    stories = [(story.title, plain_text(story.text)) for story in step.stories]
     texts = {
         "title": step.title,
         "subtitle": step.subtitle,
         "doel": plain_text(step.doel),
         "aanpak": plain_text(step.aanpak),
-        "tips": " ".join(plain_text(tip) for tip in step.tips),
-        "stories": " ".join(f"{s.title} {s.place} {plain_text(s.text)}" for s in step.stories),
+        "tips": " ".join(tips),
+        "stories": " ".join(
+            f"{title} {story.place} {text}"
+            for (title, text), story in zip(stories, step.stories, strict=True)
+        ),
     }
-    return StepWords(step, {name: tuple(sorted(set(words_of(texts[name])))) for name in FIELDS})
+    reading_order = [texts["title"], texts["subtitle"], texts["doel"], texts["aanpak"], *tips]
+    reading_order += [part for story in stories for part in story]
+    return StepWords(
+        step,
+        {name: tuple(sorted(set(words_of(texts[name])))) for name in FIELDS},
+        tuple(reading_order),
+    )
 
 
 def build_index(catalogue: Catalogue) -> SearchIndex:
@@ -107,8 +119,8 @@ def get_index() -> SearchIndex:
     return index
 
 
-def rank(index: SearchIndex, terms: list[str], backend_ids=()) -> list[Step]:
-    """Steps matching any term, best first.
+def rank(index: SearchIndex, terms: list[str], backend_ids=()) -> list[StepWords]:
+    """The index entries of the steps matching any term, best first.
 
     Order: most query words matched, then the summed weight of where they occur, then the
     shorter title (two titles naming the word: the shorter one is more about it), then the
@@ -127,7 +139,7 @@ def rank(index: SearchIndex, terms: list[str], backend_ids=()) -> list[Step]:
         order = backend_rank.get(entry.step.page_id, len(backend_rank))
         title_length = len(entry.fields["title"])
         best = -max(matched, int(found_by_backend))
-        scored.append((best, -score, title_length, order, position, entry.step))
+        scored.append((best, -score, title_length, order, position, entry))
     scored.sort(key=lambda row: row[:5])
     return [row[5] for row in scored]
 
