@@ -16,6 +16,7 @@ import difflib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from wijkkoers.method.catalogue import Catalogue, Step, current_version, get_catalogue
 from wijkkoers.method.markdown import plain_text
@@ -48,7 +49,7 @@ class StepWords:
     """A step's distinct words per field, sorted, so a prefix is found by bisection."""
 
     step: Step
-    fields: dict  # field name -> sorted tuple of words
+    fields: MappingProxyType  # field name -> sorted tuple of words (shared: read-only)
     texts: tuple[str, ...]  # plain texts in reading order, for the snippet
 
     def weight_of(self, term: str) -> float:
@@ -91,7 +92,7 @@ def _step_words(step: Step) -> StepWords:
     reading_order += [part for story in stories for part in story]
     return StepWords(
         step,
-        {name: tuple(sorted(set(words_of(texts[name])))) for name in FIELDS},
+        MappingProxyType({name: tuple(sorted(set(words_of(texts[name])))) for name in FIELDS}),
         tuple(reading_order),
     )
 
