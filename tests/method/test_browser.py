@@ -26,6 +26,7 @@ def test_method_pages_pass_axe(page, axe, live_method):
         "/kompas/samen-starten/helderheid-over-ambities/",
         "/kompas/spoor/g/",
         "/kompas/zoeken/?q=warmtenet",
+        "/kompas/zoeken/?q=woonlastn",
         "/kompas/zoeken/",
     ):
         page.goto(url)
@@ -38,7 +39,7 @@ def test_journey_filter_on_track_open_seed_step_follow_related_step(page, live_m
     page.locator("#id_spoor").select_option("B")
     page.get_by_role("button", name=re.compile("Filter")).click()
     page.wait_for_url(re.compile(r"spoor=B"))
-    results = page.locator("#kompas-resultaten")
+    results = page.locator("#kompas-stappen")
     results.get_by_role("link", name=re.compile(re.escape(SEED_TITLE))).click()
 
     page.wait_for_url("**/helderheid-over-ambities/")
@@ -60,7 +61,43 @@ def test_kompas_filter_works_without_javascript(browser, live_server, live_metho
         page.get_by_role("button", name=re.compile("Filter")).click()
 
         page.wait_for_url(re.compile(r"spoor=F.*gevoelig=1"))
-        assert page.locator("#kompas-resultaten .step-item").count() > 0
-        assert SEED_TITLE in page.locator("#kompas-resultaten").inner_text()
+        assert page.locator("#kompas-stappen .step-item").count() > 0
+        assert SEED_TITLE in page.locator("#kompas-stappen").inner_text()
     finally:
         context.close()
+
+
+PAGE_WIDTH = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_kompas_map_fits_a_phone_without_sideways_scrolling(page, live_method, width):
+    page.set_viewport_size({"width": width, "height": 800})
+
+    for url in ("/kompas/", "/kompas/?spoor=C&gevoelig=1"):
+        page.goto(url)
+
+        scroll_width, viewport = page.evaluate(PAGE_WIDTH)
+        assert scroll_width <= viewport, f"{url} is {scroll_width}px wide at {viewport}px"
+        region = page.get_by_role("region", name=re.compile("Welke stappen"))
+        assert region.get_attribute("tabindex") == "0"
+        # The map is on top: it starts above the list of steps.
+        map_top = page.locator(".track-map__table").bounding_box()["y"]
+        list_top = page.locator("#kompas-stappen").bounding_box()["y"]
+        assert map_top < list_top
+
+
+def test_kompas_map_follows_the_filters_with_htmx(page, live_method):
+    page.goto("/kompas/")
+    assert page.locator(".map-step--dim").count() == 0
+
+    page.locator("#id_spoor").select_option("G")
+    page.wait_for_url(re.compile(r"spoor=G"))
+
+    page.locator(".map-step--dim").first.wait_for()
+    lit = page.locator(".map-step--lit a")
+    assert lit.count() > 0
+    assert page.locator("#kompas-stappen .step-item").count() > 0
+    page.get_by_role("link", name="Wis filters").click()
+    page.wait_for_url(re.compile(r"/kompas/$"))
+    assert page.locator(".map-step--dim").count() == 0

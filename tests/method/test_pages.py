@@ -15,7 +15,7 @@ SEED_URL = "/kompas/samen-starten/helderheid-over-ambities/"
 
 def _listed_step_keys(html):
     """Keys of the steps listed in the Kompas results (not the map)."""
-    results = html.split('id="kompas-resultaten"', 1)[1].split('class="track-map"', 1)[0]
+    results = html.split('id="kompas-stappen"', 1)[1]
     return set(re.findall(r'class="step-item__link" href="/kompas/[^/]+/([^/]+)/"', results))
 
 
@@ -72,6 +72,59 @@ def test_kompas_filters_combine(client, method, query, expected):
     assert _listed_step_keys(html) == wanted
 
 
+def _map_step_keys(html, state):
+    """Keys of the steps in the map whose cell is lit or dim."""
+    table = html.split("<table", 1)[1].split("</table>", 1)[0]
+    pattern = rf'<li class="map-step map-step--{state}"><a href="/kompas/[^/]+/([^/]+)/"'
+    return set(re.findall(pattern, table))
+
+
+def test_kompas_map_comes_before_the_list(client, method):
+    html = client.get("/kompas/").content.decode()
+
+    assert html.index('class="track-map"') < html.index('id="kompas-stappen"')
+    assert html.index("<table") < html.index('class="step-item"')
+
+
+def test_kompas_map_without_filters_lights_every_step_alike(client, method):
+    html = client.get("/kompas/").content.decode()
+
+    assert "map-step--dim" not in html
+    assert "map-step--lit" not in html
+    assert "kompas-results__clear" not in html
+
+
+@pytest.mark.parametrize("query", ["spoor=B", "partij=netbeheerder", "spoor=F&gevoelig=1"])
+def test_kompas_map_lights_the_steps_the_filters_keep(client, method, query):
+    html = client.get(f"/kompas/?{query}").content.decode()
+
+    lit, dim = _map_step_keys(html, "lit"), _map_step_keys(html, "dim")
+    assert lit == _listed_step_keys(html)
+    assert lit
+    assert dim
+    assert not lit & dim
+    assert lit | dim == set(StepPage.objects.values_list("slug", flat=True))
+    # Dimmed, not hidden: the step stays readable and says why, in words.
+    assert "past niet bij de filters" in html.split("<table", 1)[1]
+
+
+def test_kompas_with_filters_offers_to_clear_them(client, method):
+    html = client.get("/kompas/?spoor=C&gevoelig=1").content.decode()
+
+    assert '<a class="kompas-results__clear" href="/kompas/">Wis filters</a>' in html
+    summary = html.split('class="kompas-results__summary"', 1)[1].split("</div>", 1)[0]
+    assert "Besluitvorming verloopt zorgvuldig en transparant" in summary  # the whole name
+    assert 'aria-current="true">C<' in html  # the chosen track in the map
+
+
+def test_kompas_track_selector_shows_whole_track_names(client, method):
+    html = client.get("/kompas/").content.decode()
+
+    select = html.split('name="spoor"', 1)[1].split("</select>", 1)[0]
+    for name in ("Besluitvorming verloopt zorgvuldig en transparant", "De wijk wordt er beter van"):
+        assert name in select
+
+
 def test_kompas_filter_without_matches_says_so(client, method):
     html = client.get("/kompas/?spoor=G&partij=financiers&gevoelig=1").content.decode()
 
@@ -87,13 +140,14 @@ def test_kompas_ignores_an_unknown_filter_value(client, method):
     assert len(keys) < content_counts().steps
 
 
-def test_kompas_htmx_request_gets_only_the_results(client, method):
+def test_kompas_htmx_request_gets_only_the_map_and_the_results(client, method):
     response = client.get("/kompas/?spoor=B", headers={"HX-Request": "true"})
 
     html = response.content.decode()
     assert html.strip().startswith('<div id="kompas-resultaten"')
     assert "<html" not in html
-    assert "<table" not in html
+    assert "<form" not in html
+    assert "<table" in html  # the map follows the filters
     assert SEED_TITLE in html
 
 
@@ -319,3 +373,33 @@ def test_kompas_is_under_the_site_root(method):
     kompas = Page.objects.get(slug="kompas")
 
     assert kompas.get_url() == "/kompas/"
+
+
+def _related_links(html):
+    related = html.split('<section id="verwant"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'<li><a href="([^"]+)">', related)
+
+
+def test_step_page_shows_each_related_step_once(client, method):
+    for step in StepPage.objects.live():
+        html = client.get(step.url).content.decode()
+        if '<section id="verwant"' not in html:
+            continue
+
+        links = _related_links(html)
+
+        assert len(links) == len(set(links)), step.key
+        assert step.url not in links
+
+
+def test_step_page_shows_a_related_step_under_its_strongest_relation(client, method):
+    # 1.2 requires 1.1, and 1.1 leads to 1.2: on 1.2's page, 1.1 is "Needed first" only.
+    # 1.3 requires 1.2, and 1.2 leads to 1.3: 1.3 is under "Needed for", not "Leads to".
+    html = client.get(SEED_URL).content.decode()
+
+    related = html.split('<section id="verwant"', 1)[1].split("</section>", 1)[0]
+    groups = dict(re.findall(r"<h3>([^<]+)</h3>\s*<ul>(.*?)</ul>", related, re.DOTALL))
+    assert "de-juiste-partijen-aan-tafel" in groups["Eerst nodig"]
+    assert "de-juiste-partijen-aan-tafel" not in groups.get("Volgt uit", "")
+    assert "gezamenlijke-ambitie" in groups["Nodig voor"]
+    assert "gezamenlijke-ambitie" not in groups.get("Leidt tot", "")

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from wijkkoers.method import search
 from wijkkoers.method.catalogue import Catalogue, Step, get_catalogue
-from wijkkoers.method.markdown import plain_text
 from wijkkoers.method.models import StepLink, StepPage
 
 MAX_QUERY_LENGTH = 200
@@ -17,14 +17,21 @@ MAX_RESULTS = 50
 SNIPPET_CHARS = 220
 
 
-def _grouped_links(catalogue: Catalogue, keys_by_kind) -> list[tuple[StepLink.Kind, tuple]]:
-    """(kind, linked live steps in method order) for each kind that has any."""
-    groups = []
+def _grouped_links(catalogue: Catalogue, own_key, keys_out, keys_in) -> tuple[list, list]:
+    """(links out, links in): per kind, (kind, linked live steps in method order).
+
+    Each linked step is shown once, under its strongest relation: requires, then leads to,
+    then related; within a kind, a link out before a link in. Kinds left empty drop out.
+    """
+    shown = {own_key}
+    groups = {"out": [], "in": []}
     for kind in StepLink.Kind:
-        linked = catalogue.linked(keys_by_kind(kind.value))
-        if linked:
-            groups.append((kind, linked))
-    return groups
+        for direction, keys_by_kind in (("out", keys_out), ("in", keys_in)):
+            linked = [s for s in catalogue.linked(keys_by_kind(kind.value)) if s.key not in shown]
+            shown.update(step.key for step in linked)
+            if linked:
+                groups[direction].append((kind, tuple(linked)))
+    return groups["out"], groups["in"]
 
 
 def step_detail(page: StepPage, request) -> dict:
@@ -40,6 +47,12 @@ def step_detail(page: StepPage, request) -> dict:
         return _preview_detail(page, catalogue)
     phase = catalogue.phase_of(published)
     previous_step, next_step = catalogue.neighbours(published.key)
+    links_out, links_in = _grouped_links(
+        catalogue,
+        published.key,
+        published.links,
+        lambda kind: catalogue.incoming(published.key, kind),
+    )
     return {
         "catalogue": catalogue,
         "phase": phase,
@@ -48,8 +61,8 @@ def step_detail(page: StepPage, request) -> dict:
         "parties": published.parties,
         "tips": published.tips,
         "stories": published.stories,
-        "links_out": _grouped_links(catalogue, published.links),
-        "links_in": _grouped_links(catalogue, lambda kind: catalogue.incoming(published.key, kind)),
+        "links_out": links_out,
+        "links_in": links_in,
         "previous_step": previous_step,
         "next_step": next_step,
         "step_urls": catalogue.step_urls,
@@ -65,6 +78,12 @@ def _preview_detail(page: StepPage, catalogue: Catalogue) -> dict:
     targets = dict(
         StepPage.objects.filter(pk__in=[link.target_id for link in links]).values_list("pk", "key")
     )
+    links_out, links_in = _grouped_links(
+        catalogue,
+        live_key,
+        lambda kind: [targets.get(link.target_id) for link in links if link.kind == kind],
+        lambda kind: catalogue.incoming(live_key, kind) if live_key else (),
+    )
     return {
         "catalogue": catalogue,
         "phase": phase,
@@ -77,13 +96,8 @@ def _preview_detail(page: StepPage, catalogue: Catalogue) -> dict:
         "parties": [sp.party for sp in page.step_parties.all()],
         "tips": [tip.text for tip in page.tips.all()],
         "stories": [ss.story for ss in page.step_stories.all()],
-        "links_out": _grouped_links(
-            catalogue,
-            lambda kind: [targets.get(link.target_id) for link in links if link.kind == kind],
-        ),
-        "links_in": _grouped_links(
-            catalogue, lambda kind: catalogue.incoming(live_key, kind) if live_key else ()
-        ),
+        "links_out": links_out,
+        "links_in": links_in,
         "previous_step": previous_step,
         "next_step": next_step,
         "step_urls": catalogue.step_urls,
@@ -100,32 +114,31 @@ class SearchHit:
 
 
 def search_terms(query: str) -> list[str]:
-    """The words of a query; quotes, operators and other punctuation are dropped."""
-    return [term.lower() for term in re.findall(r"\w+", query)]
+    """The distinct words of a query; quotes, operators and other punctuation are dropped."""
+    return search.search_terms(query)
 
 
 def search_steps(kompas, query: str) -> list[SearchHit]:
     """Live steps matching the query, best first, each with a highlighted snippet.
 
-    Only the query's words reach the search backend, joined by spaces: a quote, `*`, `(`
-    or an upper-case AND would otherwise be FTS5 syntax on SQLite (and an error there).
+    The backend finds candidates (with stemming on PostgreSQL); `search.rank` orders them
+    with the catalogue's own matches by where the words occur (title first). Only the
+    query's words reach the backend, joined by spaces: a quote, `*`, `(` or an upper-case
+    AND would otherwise be FTS5 syntax on SQLite (and an error there).
     """
     terms = search_terms(query)
     if not terms:
         return []
-    catalogue = get_catalogue()
-    results = StepPage.objects.live().descendant_of(kompas).search(" ".join(terms))
-    steps = [catalogue.by_id[r.pk] for r in results[:MAX_RESULTS] if r.pk in catalogue.by_id]
-    return [SearchHit(step, highlight(_searchable_texts(step), terms)) for step in steps]
+    found = StepPage.objects.live().descendant_of(kompas).search(" ".join(terms))
+    backend_ids = [result.pk for result in found[:MAX_RESULTS]]
+    ranked = search.rank(search.get_index(), terms, backend_ids)[:MAX_RESULTS]
+    return [SearchHit(entry.step, highlight(entry.texts, terms)) for entry in ranked]
 
 
-def _searchable_texts(step: Step) -> list[str]:
-    """A step's texts in reading order: title, subtitle, doel, aanpak, tips, stories."""
-    texts = [step.title, step.subtitle, plain_text(step.doel), plain_text(step.aanpak)]
-    texts += [plain_text(tip) for tip in step.tips]
-    for story in step.stories:
-        texts += [story.title, plain_text(story.text)]
-    return texts
+def search_suggestion(query: str) -> str:
+    """ "Did you mean" for a query with a word that matches no step, or ""."""
+    terms = search_terms(query)
+    return search.suggestion(search.get_index(), terms) if terms else ""
 
 
 def highlight(texts: list[str], terms: list[str]) -> str:

@@ -13,7 +13,10 @@ KOMPAS_TEMPLATE = "method/method_index_page.html"
 
 
 def kompas(request, page):
-    """All phases and steps, the phases x tracks map, and the filters (one URL per state)."""
+    """The phases x tracks map lit by the filters, then every matching step per phase.
+
+    One URL per state of the filters; an htmx request gets the map and the list only.
+    """
     catalogue = get_catalogue()
     tracks = catalogue.tracks
     form = KompasFilterForm(request.GET, tracks=tracks, parties=catalogue.parties)
@@ -31,6 +34,10 @@ def kompas(request, page):
             "groups": groups,
             "result_count": sum(len(group.steps) for group in groups),
             "map_rows": catalogue.track_map(),
+            # The map shows every step; those the filters keep are lit, the rest dimmed.
+            "lit_keys": {step.key for group in groups for step in group.steps},
+            "active_track": catalogue.track(filters.track) if filters.track else None,
+            "active_party": next((p for p in catalogue.parties if p.key == filters.party), None),
             "track_links": [(t, _filter_url(kompas_url, filters, t.code)) for t in tracks],
             "step_urls": catalogue.step_urls,
         },
@@ -60,7 +67,7 @@ def search(request, page):
     """Full-text search over the steps; too long or empty queries get a friendly message."""
     form = SearchForm(request.GET)
     query = request.GET.get("q", "").strip()
-    hits, message = [], ""
+    hits, message, suggestion = [], "", ""
     if not query:
         message = _("Type one or more words to search the method.")
     elif not form.is_valid():
@@ -69,8 +76,15 @@ def search(request, page):
         message = _("Type one or more words to search the method.")
     else:
         hits = queries.search_steps(page, query)
+        suggestion = queries.search_suggestion(query)
     return page.render(
         request,
         template="method/search.html",
-        context_overrides={"form": form, "query": query, "hits": hits, "message": message},
+        context_overrides={
+            "form": form,
+            "query": query,
+            "hits": hits,
+            "message": message,
+            "suggestion": suggestion,
+        },
     )

@@ -132,6 +132,9 @@ class StepPage(Page):
     base_form_class = KeyLockedForm
     parent_page_types = ["method.PhasePage"]
     subpage_types = []
+    # Page's title has boost 2, so title and subtitle weigh more than body text on
+    # PostgreSQL; SQLite's backend weighs only the title against one body of text, so
+    # method/search.py ranks the candidates itself (title > subtitle > doel > aanpak > tips).
     search_fields = [
         *Page.search_fields,
         index.SearchField("subtitle", boost=2),
