@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from wijkkoers.audit.models import AuditEvent
@@ -161,3 +162,40 @@ def test_settings_objects_of_a_closed_project_are_refused(alice, project, hood, 
     assert Neighbourhood.objects.get(pk=hood.pk).name == "Oost"
     assert SubProject.objects.get(pk=sub.pk).name == "Warmtenet Oost"
     assert Party.objects.filter(pk=party.pk).exists()
+
+
+# --- Views ------------------------------------------------------------------------------------
+
+
+def test_remove_page_of_a_party_in_use_says_why_and_keeps_it(client, alice, bob, project, party):
+    change_member_party(alice, project.memberships.get(user=bob), party)
+    client.force_login(alice)
+    url = reverse("projects:party_remove", args=[project.public_id, party.public_id])
+
+    response = client.post(url)
+
+    assert response.status_code == 409
+    assert str(PartyInUse.message) in response.content.decode()
+    assert Party.objects.filter(pk=party.pk).exists()
+
+
+def test_settings_page_shows_the_cbs_code_with_a_link(client, alice, project, hood):
+    client.force_login(alice)
+
+    response = client.get(reverse("projects:settings", args=[project.public_id]))
+
+    html = response.content.decode()
+    assert "BU03630000" in html
+    assert 'href="https://www.cbsinuwbuurt.nl/"' in html
+
+
+def test_closed_project_edit_page_refuses_the_change(client, alice, project, hood):
+    close_project(alice, project, reason="Klaar")
+    client.force_login(alice)
+    url = reverse("projects:neighbourhood_edit", args=[project.public_id, hood.public_id])
+
+    response = client.post(url, {"edit-name": "Anders", "edit-cbs_code": ""})
+
+    hood.refresh_from_db()
+    assert response.status_code == 200
+    assert hood.name == "Oost"
