@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.projects.errors import PartyInUse, ProjectClosed, SubProjectHasProgress
@@ -97,7 +97,8 @@ def test_remove_subproject_with_progress_is_refused(alice, project, sub):
     with pytest.raises(SubProjectHasProgress) as refused:
         remove_subproject(alice, sub)
 
-    assert "progress" in str(refused.value.message)
+    with translation.override("en"):
+        assert "progress on steps has been recorded" in str(refused.value.message)
     assert SubProject.objects.filter(pk=sub.pk).exists()
     assert not AuditEvent.objects.filter(action="subproject.removed").exists()
 
@@ -116,7 +117,8 @@ def test_remove_party_with_a_member_is_refused(alice, bob, project, party):
     with pytest.raises(PartyInUse) as refused:
         remove_party(alice, party)
 
-    assert "members" in str(refused.value.message)
+    with translation.override("en"):
+        assert "members of the team or open invitations" in str(refused.value.message)
     assert Party.objects.filter(pk=party.pk).exists()
 
 
