@@ -15,6 +15,7 @@ from wijkkoers.projects.services import (
     add_member,
     add_neighbourhood,
     add_party,
+    add_subproject,
     create_project,
     invitation_token,
     invite_member,
@@ -72,7 +73,8 @@ def build_site() -> Site:
     add_party(
         leader, project, name="Buurthuis De Kring", party_type=Party.OTHER, other_type="buurthuis"
     )
-    add_neighbourhood(leader, project, name="Oosterhout-Noord", cbs_code="BU03630000")
+    hood = add_neighbourhood(leader, project, name="Oosterhout-Noord", cbs_code="BU03630000")
+    sub = add_subproject(leader, project, name="Warmtenet Oosterhout-Noord en omliggende straten")
     add_member(leader, project, member, role=Role.TEAMLID, party=party)
     invitation = invite_member(
         leader,
@@ -97,6 +99,10 @@ def build_site() -> Site:
         "members": f"{base}/leden/",
         "settings": f"{base}/instellingen/",
         "party edit": f"{base}/instellingen/partijen/{party.public_id}/",
+        "party remove": f"{base}/instellingen/partijen/{party.public_id}/verwijderen/",
+        "neighbourhood edit": f"{base}/instellingen/buurten/{hood.public_id}/",
+        "neighbourhood remove": f"{base}/instellingen/buurten/{hood.public_id}/verwijderen/",
+        "sub-project edit": f"{base}/instellingen/deelprojecten/{sub.public_id}/",
         "changes": f"{base}/wijzigingen/",
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"

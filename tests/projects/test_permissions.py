@@ -10,8 +10,21 @@ from django.urls import reverse
 
 from tests.factories import UserFactory
 from wijkkoers.audit.models import AuditEvent
-from wijkkoers.projects.models import Membership, Project, Role, StepProgress
-from wijkkoers.projects.services import add_party, close_project
+from wijkkoers.projects.models import (
+    Membership,
+    Neighbourhood,
+    Party,
+    Project,
+    Role,
+    StepProgress,
+    SubProject,
+)
+from wijkkoers.projects.services import (
+    add_neighbourhood,
+    add_party,
+    add_subproject,
+    close_project,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -217,6 +230,64 @@ def test_editing_a_party_matrix(as_user, alice, project, method, kind):
     assert page.status_code == (200 if may else refused_status(kind))
     assert response.status_code == (302 if may else refused_status(kind))
     assert (party.name == "Gemeente Anders") == may
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_editing_a_neighbourhood_matrix(as_user, alice, project, kind):
+    hood = add_neighbourhood(alice, project, name="Oost", cbs_code="BU03630000")
+    url = reverse("projects:neighbourhood_edit", args=[project.public_id, hood.public_id])
+    client = as_user(kind)
+
+    page = client.get(url)
+    response = client.post(url, {"edit-name": "Oost-Noord", "edit-cbs_code": "BU03630001"})
+
+    may = allowed(kind, Role.PROJECTLEIDER)
+    hood.refresh_from_db()
+    assert page.status_code == (200 if may else refused_status(kind))
+    assert response.status_code == (302 if may else refused_status(kind))
+    assert (hood.name == "Oost-Noord") == may
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_editing_a_subproject_matrix(as_user, alice, project, kind):
+    sub = add_subproject(alice, project, name="Warmtenet")
+    url = reverse("projects:subproject_edit", args=[project.public_id, sub.public_id])
+    client = as_user(kind)
+
+    page = client.get(url)
+    response = client.post(url, {"edit-name": "Warmtenet Noord"})
+
+    may = allowed(kind, Role.PROJECTLEIDER)
+    sub.refresh_from_db()
+    assert page.status_code == (200 if may else refused_status(kind))
+    assert response.status_code == (302 if may else refused_status(kind))
+    assert (sub.name == "Warmtenet Noord") == may
+
+
+def _removable(alice, project, what):
+    if what == "party":
+        obj = add_party(alice, project, name="Gemeente Teststad", party_type="gemeente")
+        return obj, Party
+    if what == "neighbourhood":
+        return add_neighbourhood(alice, project, name="Oost"), Neighbourhood
+    return add_subproject(alice, project, name="Warmtenet"), SubProject
+
+
+@pytest.mark.parametrize("what", ["party", "neighbourhood", "subproject"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_removing_a_settings_object_matrix(as_user, alice, project, method, kind, what):
+    obj, model = _removable(alice, project, what)
+    url = reverse(f"projects:{what}_remove", args=[project.public_id, obj.public_id])
+    client = as_user(kind)
+
+    page = client.get(url)
+    response = client.post(url)
+
+    may = allowed(kind, Role.PROJECTLEIDER)
+    assert page.status_code == (200 if may else refused_status(kind))
+    assert response.status_code == (302 if may else refused_status(kind))
+    assert model.objects.filter(pk=obj.pk).exists() != may
+    assert AuditEvent.objects.filter(action=f"{what}.removed").exists() == may
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -9,7 +9,14 @@ from django.urls import reverse
 
 from wijkkoers.method.models import StepPage
 from wijkkoers.projects.models import Membership, Role
-from wijkkoers.projects.services import ProgressChange, create_project, set_step_progress
+from wijkkoers.projects.services import (
+    ProgressChange,
+    add_neighbourhood,
+    add_party,
+    add_subproject,
+    create_project,
+    set_step_progress,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +126,19 @@ def test_project_page_queries_stay_under_a_fixed_ceiling(
     client.force_login(alice)
 
     assert count_queries(client, _url(name, project)) <= ceiling
+
+
+def test_settings_queries_flat_with_one_or_three_of_each(client, alice, project, method):
+    def add_one_of_each(number):
+        add_party(alice, project, name=f"Partij {number}", party_type="gemeente")
+        add_neighbourhood(alice, project, name=f"Buurt {number}", cbs_code="BU03630000")
+        add_subproject(alice, project, name=f"Deelproject {number}")
+
+    client.force_login(alice)
+    url = reverse("projects:settings", args=[project.public_id])
+    add_one_of_each(1)
+    with_one = count_queries(client, url)
+    add_one_of_each(2)
+    add_one_of_each(3)
+
+    assert count_queries(client, url) == with_one <= CEILINGS["projects:settings"]

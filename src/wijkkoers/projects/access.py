@@ -9,7 +9,14 @@ import uuid
 
 from django.http import Http404
 
-from wijkkoers.projects.models import Invitation, Membership, Party, Project, SubProject
+from wijkkoers.projects.models import (
+    Invitation,
+    Membership,
+    Neighbourhood,
+    Party,
+    Project,
+    SubProject,
+)
 from wijkkoers.projects.rules import can, role_in
 
 # new_public_id(): secrets.token_urlsafe(9), 12 characters of the URL-safe alphabet.
@@ -69,6 +76,14 @@ def access_party(project: Project, public_id: str) -> Party:
     if party is None:
         raise Http404
     return party
+
+
+def access_neighbourhood(project: Project, public_id: str) -> Neighbourhood:
+    """One of this project's neighbourhoods, or 404."""
+    hood = project.neighbourhoods.filter(public_id=_checked_public_id(public_id)).first()
+    if hood is None:
+        raise Http404
+    return hood
 
 
 def access_invitation(project: Project, public_id) -> Invitation:

@@ -112,10 +112,35 @@ def _register_project_actions() -> None:
         fields=fields_of(Neighbourhood, ["name", "cbs_code"]),
     )
     register_action(
+        "neighbourhood.updated",
+        group="project",
+        summary=_("%(actor)s changed the neighbourhood %(object)s"),
+        fields=fields_of(Neighbourhood, ["name", "cbs_code"]),
+    )
+    register_action(
+        "neighbourhood.removed",
+        group="project",
+        summary=_("%(actor)s removed the neighbourhood %(object)s"),
+        fields=fields_of(Neighbourhood, ["name", "cbs_code"]),
+    )
+    subproject_fields = fields_of(SubProject, ["name", "description"])
+    register_action(
         "subproject.added",
         group="project",
         summary=_("%(actor)s added the sub-project %(object)s"),
-        fields=fields_of(SubProject, ["name", "description"]),
+        fields=subproject_fields,
+    )
+    register_action(
+        "subproject.updated",
+        group="project",
+        summary=_("%(actor)s changed the sub-project %(object)s"),
+        fields=subproject_fields,
+    )
+    register_action(
+        "subproject.removed",
+        group="project",
+        summary=_("%(actor)s removed the sub-project %(object)s"),
+        fields=subproject_fields,
     )
     party_fields = fields_of(
         Party,
@@ -132,6 +157,12 @@ def _register_project_actions() -> None:
         "party.updated",
         group="project",
         summary=_("%(actor)s changed the party %(object)s"),
+        fields=party_fields,
+    )
+    register_action(
+        "party.removed",
+        group="project",
+        summary=_("%(actor)s removed the party %(object)s"),
         fields=party_fields,
     )
 

@@ -140,6 +140,25 @@ class PartyOtherTypeMissing(ProjectRuleError):
     field = "other_type"
 
 
+class PartyInUse(ProjectRuleError):
+    """A party is removed only when no member belongs to it and no open invitation names it."""
+
+    code = "party_in_use"
+    message = _(
+        "This party cannot be removed: members of the team or open invitations belong to it. "
+        "Give them another party (or withdraw the invitations) first."
+    )
+    status = 409
+
+
+class SubProjectHasProgress(ProjectRuleError):
+    """A sub-project's progress per step would be lost with it, so it stays while it has any."""
+
+    code = "subproject_has_progress"
+    message = _("This sub-project cannot be removed: progress on steps has been recorded for it.")
+    status = 409
+
+
 # --- Why an invitation link cannot be used ------------------------------------------------
 
 

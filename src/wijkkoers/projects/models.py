@@ -116,6 +116,7 @@ class Party(models.Model):
 
 
 class Neighbourhood(models.Model):
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="neighbourhoods")
     name = models.CharField(_("neighbourhood"), max_length=120)
     cbs_code = models.CharField(

@@ -1,6 +1,7 @@
 """Every write in a project goes through these functions: one transaction, one audit entry."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.core import signing
@@ -34,6 +35,7 @@ from wijkkoers.projects.errors import (
     InvitationWrongUser,
     LastProjectLeader,
     OwnerNotMember,
+    PartyInUse,
     PartyNameTaken,
     PartyNotInProject,
     PartyOtherTypeMissing,
@@ -42,6 +44,7 @@ from wijkkoers.projects.errors import (
     ProjectClosed,
     ProjectNotClosed,
     ReasonRequired,
+    SubProjectHasProgress,
     TargetDateInPast,
     UnknownStep,
 )
@@ -618,6 +621,88 @@ def add_subproject(actor, project: Project, *, name: str, description: str = "")
     return subproject
 
 
+NEIGHBOURHOOD_FIELDS = ["name", "cbs_code"]
+SUBPROJECT_FIELDS = ["name", "description"]
+
+
+def _update_fields(actor, obj, fields, changes, action) -> None:
+    """Set the changed `fields` of a locked `obj`, validate, save, and audit old and new."""
+    old = _values(obj, fields)
+    new = {**old, **{field: changes[field].strip() for field in fields if field in changes}}
+    if new == old:
+        return
+    for field, value in new.items():
+        setattr(obj, field, value)
+    obj.full_clean(exclude=["project"])
+    obj.save(update_fields=fields)
+    changed = [field for field in fields if old[field] != new[field]]
+    record_event(
+        project=obj.project,
+        actor=actor,
+        action=action,
+        obj=obj,
+        old={field: old[field] for field in changed},
+        new={field: new[field] for field in changed},
+    )
+
+
+def _remove(actor, obj, fields, action) -> None:
+    """Audit the removal (with the last values, so the trail still names it), then delete."""
+    record_event(project=obj.project, actor=actor, action=action, obj=obj, old=_values(obj, fields))
+    obj.delete()
+
+
+@transaction.atomic
+def update_neighbourhood(actor, hood: Neighbourhood, **changes) -> Neighbourhood:
+    """Rename a neighbourhood or change its CBS code (checked by the model).
+
+    Writes a `neighbourhood.updated` audit entry with the old and new values, if anything
+    changed.
+    """
+    _lock_open_project(hood.project)
+    hood = Neighbourhood.objects.select_for_update().select_related("project").get(pk=hood.pk)
+    _update_fields(actor, hood, NEIGHBOURHOOD_FIELDS, changes, "neighbourhood.updated")
+    return hood
+
+
+@transaction.atomic
+def remove_neighbourhood(actor, hood: Neighbourhood) -> None:
+    """Delete a neighbourhood; nothing refers to one, so it can always go.
+
+    Writes a `neighbourhood.removed` audit entry with its name and CBS code.
+    """
+    _lock_open_project(hood.project)
+    hood = Neighbourhood.objects.select_related("project").get(pk=hood.pk)
+    _remove(actor, hood, NEIGHBOURHOOD_FIELDS, "neighbourhood.removed")
+
+
+@transaction.atomic
+def update_subproject(actor, subproject: SubProject, **changes) -> SubProject:
+    """Rename a sub-project or change its description.
+
+    Writes a `subproject.updated` audit entry with the old and new values, if anything changed.
+    """
+    _lock_open_project(subproject.project)
+    subproject = (
+        SubProject.objects.select_for_update().select_related("project").get(pk=subproject.pk)
+    )
+    _update_fields(actor, subproject, SUBPROJECT_FIELDS, changes, "subproject.updated")
+    return subproject
+
+
+@transaction.atomic
+def remove_subproject(actor, subproject: SubProject) -> None:
+    """Delete a sub-project, refused (`SubProjectHasProgress`) while it has progress rows.
+
+    Its progress would otherwise be lost with it. Writes a `subproject.removed` audit entry.
+    """
+    _lock_open_project(subproject.project)
+    subproject = SubProject.objects.select_related("project").get(pk=subproject.pk)
+    if subproject.progress.exists():
+        raise SubProjectHasProgress
+    _remove(actor, subproject, SUBPROJECT_FIELDS, "subproject.removed")
+
+
 # --- Parties --------------------------------------------------------------------------------
 
 PARTY_FIELDS = ["name", "party_type", "other_type", "description"]
@@ -719,3 +804,24 @@ def update_party(actor, party: Party, **changes) -> Party:
         new={field: new[field] for field in changed},
     )
     return party
+
+
+def _open_invitations(party: Party):
+    cutoff = timezone.now() - timedelta(days=Invitation.VALID_DAYS)
+    return party.invitations.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True, sent_at__gt=cutoff
+    )
+
+
+@transaction.atomic
+def remove_party(actor, party: Party) -> None:
+    """Take a party from the table, refused (`PartyInUse`) while members or open invitations
+    belong to it. Old (accepted, withdrawn, expired) invitations lose their party.
+
+    Writes a `party.removed` audit entry with its last values.
+    """
+    _lock_open_project(party.project)
+    party = Party.objects.select_related("project").get(pk=party.pk)
+    if party.memberships.exists() or _open_invitations(party).exists():
+        raise PartyInUse
+    _remove(actor, party, PARTY_FIELDS, "party.removed")

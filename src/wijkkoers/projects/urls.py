@@ -1,6 +1,13 @@
 from django.urls import path
 
-from wijkkoers.projects.views import changes, members, parties, portfolio, workspace
+from wijkkoers.projects.views import (
+    changes,
+    members,
+    parties,
+    portfolio,
+    settings_objects,
+    workspace,
+)
 
 app_name = "projects"
 urlpatterns = [
@@ -19,6 +26,36 @@ urlpatterns = [
         "<str:project_id>/instellingen/partijen/<str:party_id>/",
         parties.party_edit,
         name="party_edit",
+    ),
+    path(
+        "<str:project_id>/instellingen/partijen/<str:object_id>/verwijderen/",
+        settings_objects.object_remove,
+        {"kind": "partijen"},
+        name="party_remove",
+    ),
+    path(
+        "<str:project_id>/instellingen/buurten/<str:object_id>/",
+        settings_objects.object_edit,
+        {"kind": "buurten"},
+        name="neighbourhood_edit",
+    ),
+    path(
+        "<str:project_id>/instellingen/buurten/<str:object_id>/verwijderen/",
+        settings_objects.object_remove,
+        {"kind": "buurten"},
+        name="neighbourhood_remove",
+    ),
+    path(
+        "<str:project_id>/instellingen/deelprojecten/<str:object_id>/",
+        settings_objects.object_edit,
+        {"kind": "deelprojecten"},
+        name="subproject_edit",
+    ),
+    path(
+        "<str:project_id>/instellingen/deelprojecten/<str:object_id>/verwijderen/",
+        settings_objects.object_remove,
+        {"kind": "deelprojecten"},
+        name="subproject_remove",
     ),
     path("<str:project_id>/wijzigingen/", changes.project_changes, name="audit"),
     path("<str:project_id>/leden/", members.members, name="members"),
