@@ -36,6 +36,7 @@ PUBLIC = {
     "login": "/account/login/",
     "signup": "/account/signup/",
     "password reset": "/account/password/reset/",
+    "share story (visitor)": "/kompas/verhaal-delen/doel-en-verhaal/",
 }
 
 ACCOUNT = {
@@ -43,6 +44,7 @@ ACCOUNT = {
     "email": "/account/email/",
     "2fa": "/account/2fa/",
     "password change": "/account/password/change/",
+    "share story": "/kompas/verhaal-delen/doel-en-verhaal/",
 }
 
 
