@@ -62,6 +62,7 @@ def bench_pages() -> list[Page]:
         Page("seed step page", seed.url),
         Page("track page", track.url),
         Page("search", f"{kompas}zoeken/?q={SEARCH}", kind="search"),
+        Page("share a story form", f"{kompas}verhaal-delen/{seed.key}/", session=as_leader),
         Page(
             "portfolio (20 projects)",
             reverse("projects:portfolio"),

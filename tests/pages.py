@@ -37,6 +37,7 @@ PUBLIC = {
     "login": "/account/login/",
     "signup": "/account/signup/",
     "password reset": "/account/password/reset/",
+    "share story (visitor)": "/kompas/verhaal-delen/doel-en-verhaal/",
 }
 
 ACCOUNT = {
@@ -44,6 +45,7 @@ ACCOUNT = {
     "email": "/account/email/",
     "2fa": "/account/2fa/",
     "password change": "/account/password/change/",
+    "share story": "/kompas/verhaal-delen/doel-en-verhaal/",
 }
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkkoers.method.catalogue import KompasFilters
+from wijkkoers.method.models import submissions as limits
 from wijkkoers.method.queries import MAX_QUERY_LENGTH
 
 
@@ -34,3 +35,30 @@ class KompasFilterForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search the method"), required=False, max_length=MAX_QUERY_LENGTH)
+
+
+class StorySubmissionForm(forms.Form):
+    """A practice story to share; submissions.submit_story holds the rules."""
+
+    title = forms.CharField(label=_("Title"), max_length=limits.TITLE_MAX)
+    place = forms.CharField(
+        label=_("Place"), max_length=limits.PLACE_MAX, help_text=_("Town or neighbourhood.")
+    )
+    what_happened = forms.CharField(
+        label=_("What happened?"), max_length=limits.TEXT_MAX, widget=forms.Textarea
+    )
+    what_was_learned = forms.CharField(
+        label=_("What did you learn from it?"), max_length=limits.TEXT_MAX, widget=forms.Textarea
+    )
+    source_url = forms.CharField(
+        label=_("Link to the source"),
+        required=False,
+        max_length=limits.URL_MAX,
+        help_text=_("A web page, report or article about this story."),
+        widget=forms.URLInput,
+    )
+    involved_permission = forms.BooleanField(
+        label=_("I was involved myself and give permission to publish this story"),
+        required=False,
+        help_text=_("Tick this when there is no link to a source."),
+    )

@@ -2,12 +2,15 @@
 
 from urllib.parse import urlencode
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from wijkkoers.method import queries
+from wijkkoers.core.errors import DomainError
+from wijkkoers.method import queries, submissions
 from wijkkoers.method.catalogue import get_catalogue
-from wijkkoers.method.forms import KompasFilterForm, SearchForm
+from wijkkoers.method.forms import KompasFilterForm, SearchForm, StorySubmissionForm
 
 KOMPAS_TEMPLATE = "method/method_index_page.html"
 
@@ -86,5 +89,35 @@ def search(request, page):
             "hits": hits,
             "message": message,
             "suggestion": suggestion,
+        },
+    )
+
+
+def share_story(request, page, key):
+    """Share a practice story for a step: a login link for visitors, the form for members.
+
+    A sent story waits for an editor in the CMS; the page then says so (?verzonden=1).
+    """
+    step = get_catalogue().steps.get(key)
+    if step is None:
+        raise Http404(_("Unknown step"))
+    form = None
+    if request.user.is_authenticated:
+        form = StorySubmissionForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                submissions.submit_story(request.user, key, **form.cleaned_data)
+            except DomainError as error:
+                error.add_to_form(form)
+            else:
+                return redirect(request.path + "?verzonden=1")
+    return page.render(
+        request,
+        template="method/share_story.html",
+        context_overrides={
+            "step": step,
+            "form": form,
+            "sent": request.GET.get("verzonden") == "1",
+            "login_url": redirect_to_login(request.get_full_path()).url,
         },
     )

@@ -10,6 +10,7 @@ from wijkkoers.method.models.pages import (
     StepTip,
 )
 from wijkkoers.method.models.snippets import PartyType, PracticeStory, Track
+from wijkkoers.method.models.submissions import StorySubmission
 
 __all__ = [
     "MethodIndexPage",
@@ -21,5 +22,6 @@ __all__ = [
     "StepParty",
     "StepStory",
     "StepTip",
+    "StorySubmission",
     "Track",
 ]

@@ -60,6 +60,12 @@ class MethodIndexPage(RoutablePageMixin, Page):
 
         return views.search(request, self)
 
+    @path("verhaal-delen/<str:key>/")
+    def share_story(self, request, key):
+        from wijkkoers.method import views
+
+        return views.share_story(request, self, key)
+
 
 class PhasePage(Page):
     """One of the six phases of the neighbourhood approach."""
