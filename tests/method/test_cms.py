@@ -1,5 +1,7 @@
 """The method in the CMS, as an editor uses it: preview, words, names and speed."""
 
+from wagtail.models import ReferenceIndex
+
 from tests.cms import edit_form_data
 from wijkkoers.method.models import StepPage
 
@@ -122,3 +124,34 @@ def test_workflow_history_names_the_editor_and_the_task_in_dutch(staff_client, m
 
     assert "Goedkeuring door moderatoren" in html
     assert "Sanne Staf" in html
+
+
+# --- Publishing -------------------------------------------------------------------------
+
+
+def test_publishing_a_step_indexes_its_new_tip_for_search(staff_client, client, method):
+    step = StepPage.objects.get(key=SEED_KEY)
+    data = {**edit_form_data(staff_client, step), "action-publish": "1"}
+    data["tips-0-text"] = "Vraag de zonneboilerspecialist om advies."
+
+    response = staff_client.post(f"/cms/pages/{step.pk}/edit/", data)
+
+    assert response.status_code == 302
+    html = client.get("/kompas/zoeken/", {"q": "zonneboilerspecialist"}).content.decode()
+    assert SEED_TITLE.replace("&", "&amp;") in html
+
+
+def test_publishing_a_step_indexes_its_links_once_they_are_saved(staff_client, method):
+    step = StepPage.objects.get(key=SEED_KEY)
+    data = {**edit_form_data(staff_client, step), "action-publish": "1"}
+    data["links-0-DELETE"] = "1"
+    links_before = step.links.count()
+
+    staff_client.post(f"/cms/pages/{step.pk}/edit/", data)
+
+    references = ReferenceIndex.objects.filter(
+        object_id=str(step.pk), model_path__startswith="links"
+    )
+    linked = {str(link.target_id) for link in StepPage.objects.get(pk=step.pk).links.all()}
+    assert len(linked) == links_before - 1
+    assert set(references.values_list("to_object_id", flat=True)) == linked
