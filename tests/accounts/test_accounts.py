@@ -6,6 +6,7 @@ from django.core import mail
 
 from tests.factories import PASSWORD, UserFactory
 from wijkkoers.accounts.models import User
+from wijkkoers.accounts.services import update_profile
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +189,26 @@ def test_profile_empty_name_gets_message(client):
 
     assert response.status_code == 200
     assert "Dit is een verplicht veld" in response.content.decode()
+
+
+def test_full_name_is_the_name_the_user_gave():
+    user = UserFactory(name="Anna de Vries", first_name="", last_name="")
+
+    assert user.get_full_name() == "Anna de Vries"
+    assert user.display_name == "Anna de Vries"
+
+
+def test_user_without_a_name_is_shown_by_e_mail_address():
+    user = UserFactory(name="", email="zonder-naam@example.org")
+
+    assert user.get_full_name() == ""
+    assert user.display_name == "zonder-naam@example.org"
+
+
+def test_first_name_follows_the_name_for_the_cms_menu():
+    user = UserFactory(name="Anna de Vries")
+
+    update_profile(user, name="Anna Jansen")
+
+    user.refresh_from_db()
+    assert (user.first_name, user.last_name) == ("Anna Jansen", "")

@@ -35,7 +35,12 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.name or self.get_full_name() or self.email
+        return self.get_full_name() or self.email
+
+    def get_full_name(self) -> str:
+        # Django and Wagtail (revisions, workflow, "locked by") name a user by this; our
+        # users give one name, not a first and last name.
+        return self.name.strip() or super().get_full_name()
 
     def save(self, *args, **kwargs):
         # The username is an implementation detail of Django and Wagtail: keep it in
@@ -43,4 +48,9 @@ class User(AbstractUser):
         if self.email:
             self.email = self.__class__.objects.normalize_email(self.email).lower()
             self.username = self.email
+        # Wagtail's menu greets a user by first_name alone: keep it equal to the name.
+        self.first_name, self.last_name = self.name.strip(), ""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "first_name", "last_name"}
         super().save(*args, **kwargs)

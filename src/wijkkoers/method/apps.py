@@ -7,4 +7,6 @@ class MethodConfig(AppConfig):
     verbose_name = _("Method")
 
     def ready(self):
-        from wijkkoers.method import signals  # noqa: F401
+        from wijkkoers.method import signals
+
+        signals.index_step_parts_with_their_step()

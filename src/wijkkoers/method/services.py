@@ -114,8 +114,8 @@ def get_site_root() -> Page:
         return site.root_page
     language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     Locale.objects.get_or_create(language_code=language)
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-    home = root.add_child(instance=Page(title="Home", slug="home"))
+    root = Page.get_first_root_node() or Page.add_root(title="Alle pagina's", slug="root")
+    home = root.add_child(instance=Page(title="Wijkkoers", slug="home"))
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     return home
 
