@@ -107,7 +107,8 @@ def test_kompas_map_fits_a_phone_without_sideways_scrolling(page, live_method, w
         map_top = page.locator(".track-map").bounding_box()["y"]
         table_top = page.locator(".track-map__table").bounding_box()["y"]
         list_top = page.locator("#kompas-stappen").bounding_box()["y"]
-        assert map_top < 800 and table_top < list_top
+        assert map_top < 800
+        assert table_top < list_top
         if width == 390:
             # At 390 px the whole map fits: not even its own region scrolls.
             inner, shown = region.evaluate("e => [e.scrollWidth, e.clientWidth]")
@@ -123,7 +124,8 @@ def test_kompas_map_comes_first_on_a_wide_screen(page, live_method):
     # The track selector names each track whole, the chosen one shown in full.
     select = page.locator("#id_spoor")
     chosen = select.locator("option:checked").inner_text()
-    assert chosen.startswith("B. ") and len(chosen) > 10
+    assert chosen.startswith("B. ")
+    assert len(chosen) > 10
     assert page.get_by_role("link", name="Wis filters").is_visible()
 
 
