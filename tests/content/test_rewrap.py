@@ -171,3 +171,24 @@ def test_script_rewrites_a_copy_once(tmp_path, capsys):
     assert rewrap.main([str(content)]) == 0
     assert rewrap.main([str(content), "--check"]) == 0
     assert "0 bestanden zou herschrijven, 0 geweigerd." in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_unwrapped_content_loads_and_exports_byte_for_byte(method, tmp_path):
+    """The lead runs the script over content/: load_method then export_method keep it."""
+    from wijkkoers.method.services import export_method, load_method
+
+    content_copy = tmp_path / "content"
+    shutil.copytree(CONTENT, content_copy)
+    assert rewrap.main([str(content_copy)]) == 0
+    report = load_method(content_copy)
+    assert report.errors == []
+    assert report.updated  # the unwrapped texts are new revisions
+
+    out = tmp_path / "export"
+    export_method(out)
+
+    for folder in (files.STEPS_DIR, files.STORIES_DIR):
+        for source in sorted((content_copy / folder).glob("*.md")):
+            exported = (out / folder / source.name).read_text(encoding="utf-8")
+            assert exported == source.read_text(encoding="utf-8"), source.name
