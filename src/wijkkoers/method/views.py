@@ -3,14 +3,16 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from wijkkoers.core.errors import DomainError
 from wijkkoers.method import queries, submissions
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.method.forms import KompasFilterForm, SearchForm, StorySubmissionForm
+from wijkkoers.method.markdown import linked_step_keys, render_markdown
 
 KOMPAS_TEMPLATE = "method/method_index_page.html"
 
@@ -120,4 +122,38 @@ def share_story(request, page, key):
             "sent": request.GET.get("verzonden") == "1",
             "login_url": redirect_to_login(request.get_full_path()).url,
         },
+    )
+
+
+# The longest text in content/ is under 3,000 characters: the limits leave ample room and
+# keep one request's rendering in milliseconds (markdown.py defuses the slow inputs).
+PREVIEW_MAX_CHARS = 50_000
+PREVIEW_MAX_BYTES = 256 * 1024
+
+
+@require_POST
+def markdown_preview(request):
+    """The CMS editor's live preview: Markdown rendered and sanitised by our renderer, as JSON
+    ({"html", "unknown_keys"}: knooppunt keys that match no step).
+
+    Registered with Wagtail's `register_admin_urls`, so it lives under /cms/ behind Wagtail's
+    admin access check (anonymous visitors and members without CMS access are refused), and
+    Django's CSRF check applies to the POST. A text over the limit is refused with 413.
+    """
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    too_long = _("The text is too long for a preview (at most %(count)s characters).") % {
+        "count": f"{PREVIEW_MAX_CHARS:,}".replace(",", ".")
+    }
+    if length > PREVIEW_MAX_BYTES:
+        return JsonResponse({"error": too_long}, status=413)
+    text = request.POST.get("text", "")
+    if len(text) > PREVIEW_MAX_CHARS:
+        return JsonResponse({"error": too_long}, status=413)
+    catalogue = get_catalogue()
+    unknown = sorted({key for key in linked_step_keys(text) if key not in catalogue.steps})
+    return JsonResponse(
+        {"html": render_markdown(text, catalogue.step_urls), "unknown_keys": unknown}
     )

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wijkkoers.method.models.snippets import PartyType, PracticeStory, Track
+from wijkkoers.method.widgets import MarkdownEditor
 
 
 class KeyLockedForm(WagtailAdminPageForm):
@@ -129,8 +130,8 @@ class StepPage(Page):
         FieldRowPanel([FieldPanel("key"), FieldPanel("number"), FieldPanel("sensitive")]),
         FieldPanel("tracks", widget=forms.CheckboxSelectMultiple),
         InlinePanel("step_parties", label=_("Parties involved")),
-        FieldPanel("doel"),
-        FieldPanel("aanpak"),
+        FieldPanel("doel", widget=MarkdownEditor),
+        FieldPanel("aanpak", widget=MarkdownEditor),
         InlinePanel("tips", label=_("Tips")),
         InlinePanel("step_stories", label=_("Practice stories")),
         InlinePanel("resources", label=_("Sources and tools")),
@@ -186,7 +187,7 @@ class StepTip(Orderable):
         _("tip"), help_text=_("Markdown, one paragraph; link a step with (knooppunt:key).")
     )
 
-    panels = [FieldPanel("text")]
+    panels = [FieldPanel("text", widget=MarkdownEditor)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("tip")

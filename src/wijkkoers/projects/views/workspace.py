@@ -25,8 +25,8 @@ from wijkkoers.projects.queries import (
     compass_for,
     parties_of,
     progress_by_key,
-    progress_of_step,
     state_legend,
+    step_standing,
 )
 from wijkkoers.projects.rules import can
 from wijkkoers.projects.services import (
@@ -77,7 +77,7 @@ def project_step(request, project_id, step_key):
     step = catalogue.steps.get(step_key)
     if step is None:
         raise Http404
-    progress = progress_of_step(project, subproject, step_key)
+    progress, inherited = step_standing(project, subproject, step_key)
     can_edit = can(request.user, "projects.edit_content_project", project)
     form, conflict = _progress_form(request, project, subproject, step_key, progress, can_edit)
     if form is None:
@@ -96,6 +96,7 @@ def project_step(request, project_id, step_key):
             subproject=subproject,
             step=step,
             progress=progress,
+            inherited=inherited,
             form=form,
             conflict=conflict,
             can_edit=can_edit,
