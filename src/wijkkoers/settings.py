@@ -133,6 +133,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last: a stored method page for an anonymous visitor still gets every header above.
+    "wijkkoers.method.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "wijkkoers.urls"
@@ -199,6 +201,8 @@ if PRODUCTION and not REDIS_URL and WEB_CONCURRENCY != 1:
         "REDIS_URL is required in production with more than one worker process "
         "(set WEB_CONCURRENCY=1 to run a single worker without Redis)."
     )
+# Method pages for anonymous visitors are kept whole in the cache (method/page_cache.py).
+METHOD_PAGE_CACHE = env_bool("METHOD_PAGE_CACHE", True)
 # Sessions are read from the cache and written through to the database: a logged-in page
 # saves its session query. Safe because several processes always share Redis (above).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
