@@ -97,8 +97,7 @@ def search(request, page):
     elif not queries.search_terms(query):
         message = _("Type one or more words to search the method.")
     else:
-        hits = queries.search_steps(page, query)
-        suggestion = queries.search_suggestion(query)
+        hits, suggestion = queries.search_results(page, query)
     return page.render(
         request,
         template="method/search.html",
