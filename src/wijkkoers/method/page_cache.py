@@ -23,8 +23,8 @@ import re
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils.translation import get_language
@@ -61,7 +61,9 @@ def _code_fingerprint() -> str:
             stat = path.stat()
         except OSError:
             continue
-        digest.update(f"{path.relative_to(path.anchor)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+        digest.update(
+            f"{path.relative_to(path.anchor)}:{stat.st_size}:{stat.st_mtime_ns};".encode()
+        )
     return digest.hexdigest()[:12]
 
 

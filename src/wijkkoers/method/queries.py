@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
-
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
