@@ -120,6 +120,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "wijkkoers.core.static.StaticFilesMiddleware",
+    # A stored method page for an anonymous visitor is answered here, with the headers the
+    # middleware below added when it was rendered (method/page_cache.py).
+    "wijkkoers.method.page_cache.AnonymousPageCacheMiddleware",
     "wijkkoers.core.middleware.SecurityHeadersMiddleware",
     "wijkkoers.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -133,8 +136,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    # Last: a stored method page for an anonymous visitor still gets every header above.
-    "wijkkoers.method.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "wijkkoers.urls"

@@ -4,8 +4,9 @@ A method page looks the same for every anonymous visitor: it depends only on the
 language and the method's version. So the first anonymous GET renders it and stores the
 response in the shared cache; the next ones (in any process) are answered from there without
 a query or a template. A publish, unpublish, move or delete of a page, or a save of a track,
-party type or story, starts a new method version (`catalogue.invalidate()`), and with it
-new keys: every process then renders afresh.
+party type or story, starts a new method version (`catalogue.invalidate()`); a stored page
+carries the version it was rendered from (read with it in one round trip), so after a change
+every process renders afresh.
 
 Which responses are stored: only those a method view marked with `mark_cacheable()` (the
 Kompas with known filters, phase, step and track pages), answering 200, that set no cookie
@@ -26,12 +27,12 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import _unmask_cipher_token, get_token
-from django.utils.translation import get_language
+from django.middleware.csrf import CsrfViewMiddleware, _unmask_cipher_token, get_token
+from django.utils import translation
 
-from wijkkoers.method.catalogue import current_version
+from wijkkoers.method.catalogue import VERSION_KEY, current_version
 
-KEY = "method:page:{fingerprint}:{version}:{digest}"
+KEY = "method:page:{fingerprint}:{digest}"
 TIMEOUT = 24 * 3600
 MARK = "_wijkkoers_cacheable"
 CSRF_PLACEHOLDER = "__wijkkoers_csrf_token__"
@@ -93,15 +94,18 @@ def eligible(request) -> bool:
 
 
 def cache_key(request) -> str:
+    """The key of this URL's page in this language (not yet the method version: a stored
+    page carries the version it was rendered from, read in the same round trip)."""
     parts = (
         request.scheme,
         request.get_host(),
         request.get_full_path(),
-        get_language() or "",
+        # What LocaleMiddleware (further down the list) will choose for this request.
+        translation.get_language_from_request(request),
         "htmx" if request.headers.get("HX-Request") == "true" else "",
     )
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return KEY.format(fingerprint=fingerprint(), version=current_version(), digest=digest)
+    return KEY.format(fingerprint=fingerprint(), digest=digest)
 
 
 def storable(request, response) -> bool:
@@ -110,7 +114,8 @@ def storable(request, response) -> bool:
         getattr(response, MARK, False)
         and response.status_code == 200
         and not response.streaming
-        and not response.cookies
+        # The visitor's own CSRF cookie may be set; it is never stored (see _response_from).
+        and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
         and not (session is not None and session.modified)
         and not getattr(getattr(request, "user", None), "is_authenticated", True)
         # Only the query string exactly as Django would write it: stray "&", repeated
@@ -132,20 +137,32 @@ def _without_tokens(request, content: str) -> str:
 
 
 def _response_from(request, stored: dict) -> HttpResponse:
+    """The stored page with this visitor's own CSRF token (and cookie, when new)."""
     content = stored["content"]
-    if CSRF_PLACEHOLDER in content:
+    csrf = CsrfViewMiddleware(_no_view) if CSRF_PLACEHOLDER in content else None
+    if csrf:
+        csrf.process_request(request)  # the visitor's secret from their cookie, if valid
         content = content.replace(CSRF_PLACEHOLDER, get_token(request))
     response = HttpResponse(content, status=stored["status"])
     for name, value in stored["headers"]:
         response[name] = value
+    response["Content-Length"] = str(len(response.content))
+    if csrf:
+        csrf.process_response(request, response)  # sets the cookie a new visitor needs
     return response
+
+
+def _no_view(request):  # CsrfViewMiddleware wants a next handler; it is never called here
+    raise NotImplementedError
 
 
 class AnonymousPageCacheMiddleware:
     """Serves and stores the method pages of anonymous visitors (see the module's text).
 
-    Listed last, so everything else (sessions, language, CSRF, security headers) still
-    runs around a served copy.
+    Listed right after the security and static-file middleware: a stored page is answered
+    without the rest of the stack (sessions, language, CSRF, the view). It is stored with
+    the headers that rest added (the content security policy, Vary, Content-Language);
+    only the visitor's CSRF token and cookie are made per request.
     """
 
     def __init__(self, get_response):
@@ -155,16 +172,24 @@ class AnonymousPageCacheMiddleware:
         if not eligible(request):
             return self.get_response(request)
         key = cache_key(request)
-        if (stored := cache.get(key)) is not None:
+        # One round trip: the method's version and the stored page.
+        found = cache.get_many([VERSION_KEY, key])
+        version, stored = found.get(VERSION_KEY), found.get(key)
+        if version is not None and stored is not None and stored["version"] == version:
             return _response_from(request, stored)
+        version = current_version()  # read before rendering: a publish meanwhile wins
         response = self.get_response(request)
         if storable(request, response):
             charset = response.charset or "utf-8"
-            content = _without_tokens(request, response.content.decode(charset))
             stored = {
+                "version": version,
                 "status": response.status_code,
-                "headers": [(k, v) for k, v in response.items() if k.lower() != "content-length"],
-                "content": content,
+                "headers": [
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() not in {"content-length", "set-cookie"}
+                ],
+                "content": _without_tokens(request, response.content.decode(charset)),
             }
             cache.set(key, stored, timeout=TIMEOUT)
         return response
