@@ -39,19 +39,6 @@ def test_there_are_at_least_54_steps_in_6_phases(method_files):
     assert sorted({step.phase for step in method_files.steps}) == [1, 2, 3, 4, 5, 6]
 
 
-def test_step_numbers_are_unique_and_continuous_per_phase(method_files):
-    numbers = defaultdict(list)
-    for step in method_files.steps:
-        numbers[step.phase].append(step.number)
-    wrong = {
-        phase: sorted(found)
-        for phase, found in numbers.items()
-        if sorted(found) != list(range(1, len(found) + 1))
-    }
-
-    assert not wrong
-
-
 def test_every_step_key_is_unique(method_files):
     keys = [step.key for step in method_files.steps]
 

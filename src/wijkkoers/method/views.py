@@ -13,6 +13,7 @@ from wijkkoers.method import queries, submissions
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.method.forms import KompasFilterForm, SearchForm, StorySubmissionForm
 from wijkkoers.method.markdown import linked_step_keys, render_markdown
+from wijkkoers.method.page_cache import mark_cacheable
 
 KOMPAS_TEMPLATE = "method/method_index_page.html"
 
@@ -29,7 +30,7 @@ def kompas(request, page):
     groups = catalogue.groups(filters)
     kompas_url = page.get_url(request)
     template = KOMPAS_TEMPLATE + "#results" if request.htmx else KOMPAS_TEMPLATE
-    return page.render(
+    response = page.render(
         request,
         template=template,
         context_overrides={
@@ -47,6 +48,23 @@ def kompas(request, page):
             "step_urls": catalogue.step_urls,
         },
     )
+    if _known_filters(request, catalogue):
+        mark_cacheable(response)
+    return response
+
+
+def _known_filters(request, catalogue) -> bool:
+    """Is every query parameter a Kompas filter, given once, with a value it can have?
+    Only then is the page stored for anonymous visitors: the variants stay countable."""
+    allowed = {
+        "spoor": {"", *(t.code for t in catalogue.tracks)},
+        "partij": {"", *(p.key for p in catalogue.parties)},
+        "gevoelig": {"", "1", "on"},
+    }
+    return all(
+        name in allowed and len(values) == 1 and values[0] in allowed[name]
+        for name, values in request.GET.lists()
+    )
 
 
 def _filter_url(kompas_url, filters, track_code):
@@ -61,11 +79,12 @@ def track(request, page, code):
     track = catalogue.track(code.upper())
     if track is None:
         raise Http404(_("Unknown track"))
-    return page.render(
+    response = page.render(
         request,
         template="method/track_page.html",
         context_overrides={"track": track, "groups": catalogue.steps_of_track(track.code)},
     )
+    return mark_cacheable(response) if not request.GET else response
 
 
 def search(request, page):
@@ -80,8 +99,7 @@ def search(request, page):
     elif not queries.search_terms(query):
         message = _("Type one or more words to search the method.")
     else:
-        hits = queries.search_steps(page, query)
-        suggestion = queries.search_suggestion(query)
+        hits, suggestion = queries.search_results(page, query)
     return page.render(
         request,
         template="method/search.html",

@@ -29,6 +29,16 @@ class KeyLockedForm(WagtailAdminPageForm):
             self.fields["key"].disabled = True
 
 
+def _cacheable_without_query(request, response):
+    """A phase or step page is the same for every anonymous visitor when the URL has no
+    query (see method/page_cache.py); a preview is never stored."""
+    from wijkkoers.method.page_cache import mark_cacheable
+
+    if not request.GET and not getattr(request, "is_preview", False):
+        mark_cacheable(response)
+    return response
+
+
 class MethodIndexPage(RoutablePageMixin, Page):
     """The Kompas: every phase and step, the phases x tracks map, track pages and search."""
 
@@ -94,6 +104,9 @@ class PhasePage(Page):
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
 
+    def serve(self, request, *args, **kwargs):
+        return _cacheable_without_query(request, super().serve(request, *args, **kwargs))
+
     def get_context(self, request, *args, **kwargs):
         from wijkkoers.method.catalogue import get_catalogue
 
@@ -158,6 +171,9 @@ class StepPage(Page):
     class Meta:
         verbose_name = _("step")
         verbose_name_plural = _("steps")
+
+    def serve(self, request, *args, **kwargs):
+        return _cacheable_without_query(request, super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         from wijkkoers.method import queries
