@@ -71,13 +71,16 @@ def test_record_decision_writes_revision_one_steps_and_audit(alice, project, par
     )
 
     revision = current(entry)
-    assert revision.number == 1 and revision.status == "genomen"
+    assert revision.number == 1
+    assert revision.status == "genomen"
     assert "<strong>kiezen</strong>" in revision.text_html
-    assert entry.status == "genomen" and entry.occurred_on == DAY
+    assert entry.status == "genomen"
+    assert entry.occurred_on == DAY
     assert list(EntryStep.objects.filter(entry=entry).values_list("step_key", flat=True)) == [STEP]
     assert set(entry.parties.all()) == set(parties)
     event = AuditEvent.objects.get(action="decision.recorded")
-    assert event.new["parties_agreed"] == ["Gemeente"] and event.actor == alice
+    assert event.new["parties_agreed"] == ["Gemeente"]
+    assert event.actor == alice
 
 
 def test_revise_keeps_every_version(alice, bob, project, method):
@@ -95,9 +98,11 @@ def test_revise_keeps_every_version(alice, bob, project, method):
         (2, "Tweede", "r"),
         (3, "Derde", "s"),
     ]
-    assert current(entry).title == "Derde" and entry.title == "Derde"
+    assert current(entry).title == "Derde"
+    assert entry.title == "Derde"
     event = AuditEvent.objects.filter(action="decision.revised").order_by("id").first()
-    assert event.old == {"title": "Eerste"} and event.new["title"] == "Tweede"
+    assert event.old == {"title": "Eerste"}
+    assert event.new["title"] == "Tweede"
 
 
 def test_revise_based_on_an_old_version_is_a_conflict_and_writes_nothing(
@@ -240,7 +245,8 @@ def test_withdraw_decision_needs_a_reason_and_keeps_everything(alice, project, m
     withdraw_decision(alice, entry, reason="Niet meer nodig", based_on=1)
 
     entry.refresh_from_db()
-    assert entry.withdrawn_at and entry.withdrawal_reason == "Niet meer nodig"
+    assert entry.withdrawn_at
+    assert entry.withdrawal_reason == "Niet meer nodig"
     assert entry.status == "ingetrokken"
     assert [r.status for r in DecisionRevision.objects.filter(decision__entry=entry)] == [
         "genomen",
@@ -354,7 +360,8 @@ def test_agreement_conflict_and_withdrawal(alice, bob, project, method):
         withdraw_agreement(alice, entry, reason="", based_on=2)
     withdraw_agreement(alice, entry, reason="weg", based_on=2)
     entry.refresh_from_db()
-    assert entry.withdrawn_at and entry.status == "vervallen"
+    assert entry.withdrawn_at
+    assert entry.status == "vervallen"
     assert AgreementRevision.objects.filter(agreement__entry=entry).count() == 3
     assert current(entry).status_reason == "weg"
 
@@ -371,7 +378,8 @@ def test_actions_are_edited_in_place_and_audited(alice, bob, project, method):
     set_action_done(bob, entry, True)
     set_action_done(bob, entry, True)  # again: nothing happens
     entry.refresh_from_db()
-    assert entry.title == "Mailen" and entry.status == "gedaan"
+    assert entry.title == "Mailen"
+    assert entry.status == "gedaan"
     assert entry.action.done_by == bob
     assert not entry.steps.exists()
     set_action_done(bob, entry, False)
@@ -416,7 +424,8 @@ def test_meeting_created_and_edited(alice, bob, project, parties, method):
         ),
     )
     event = AuditEvent.objects.get(action="meeting.updated")
-    assert event.new["minutes"] == "Goed." and event.old["other_attendees"] == 12
+    assert event.new["minutes"] == "Goed."
+    assert event.old["other_attendees"] == 12
 
 
 def test_meeting_attendees_of_this_project_only(alice, project, method):
@@ -437,7 +446,9 @@ def test_record_at_meeting_in_one_go(alice, project, method):
         agreements=[AgreementData(title="A1", made_on=None, owner_member=owner)],
         actions=[ActionData(title="Act")],
     )
-    assert len(made.decisions) == 2 and len(made.agreements) == 1 and len(made.actions) == 1
+    assert len(made.decisions) == 2
+    assert len(made.agreements) == 1
+    assert len(made.actions) == 1
     recorded = Entry.objects.filter(meeting=entry.meeting_detail)
     assert recorded.count() == 4
     assert {e.occurred_on for e in recorded if e.kind in {"besluit", "afspraak"}} == {DAY}
