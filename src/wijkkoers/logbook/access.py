@@ -28,7 +28,9 @@ def access_entry(project, kind: str, public_id) -> Entry:
     if kind not in EntryKind.values or not is_public_id(public_id):
         raise Http404
     entry = (
-        Entry.objects.select_related("project", "created_by", "withdrawn_by", *DETAIL_RELATED[kind])
+        Entry.objects.select_related(
+            "project", "created_by", "withdrawn_by", "meeting__entry", *DETAIL_RELATED[kind]
+        )
         .filter(project=project, kind=kind, public_id=public_id)
         .first()
     )
