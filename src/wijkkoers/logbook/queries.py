@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wijkkoers.audit.queries import history_of
 from wijkkoers.logbook.models import (
@@ -230,6 +231,16 @@ def decision_choices(project, *, without=None) -> list[Entry]:
 # --- A step's logbook (the project step page) -------------------------------------------------
 
 
+STEP_SECTIONS = [
+    (EntryKind.DECISION, _("Decisions")),
+    (EntryKind.AGREEMENT, _("Agreements")),
+    (EntryKind.ACTION, _("Actions")),
+    (EntryKind.MEETING, _("Meetings")),
+    (EntryKind.DOCUMENT, _("Documents")),
+    (EntryKind.LINK, _("Links")),
+]
+
+
 @dataclass
 class StepLogbook:
     by_kind: dict  # kind -> entries (newest first)
@@ -238,6 +249,15 @@ class StepLogbook:
 
     def of(self, kind):
         return self.by_kind.get(kind, [])
+
+    @property
+    def sections(self) -> list[tuple[str, str, list]]:
+        """(kind, heading, entries) for each kind that has entries, in a fixed order."""
+        return [
+            (kind, heading, self.by_kind[kind])
+            for kind, heading in STEP_SECTIONS
+            if self.by_kind.get(kind)
+        ]
 
 
 def step_logbook(project, step_key: str) -> StepLogbook:

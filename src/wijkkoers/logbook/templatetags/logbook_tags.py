@@ -1,6 +1,7 @@
 """How logbook values read in templates: status labels per kind, kind names, step names."""
 
 from django import template
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -32,3 +33,13 @@ def kind_label(kind) -> str:
 def step_name(key) -> str:
     step = get_catalogue().steps.get(key)
     return f"{step.display_number} {step.title}" if step else key
+
+
+@register.simple_tag
+def entry_url(entry, project) -> str:
+    """The entry's detail page: the URL named after its kind ("logbook:besluit"), or "" while
+    a kind has no detail page."""
+    try:
+        return reverse(f"logbook:{entry.kind}", args=[project.public_id, entry.public_id])
+    except NoReverseMatch:
+        return ""
