@@ -69,6 +69,7 @@ class Planned:
 class LogbookBuilder:
     rng: random.Random
     today: date
+    token: object = None  # rng -> public id, for a repeatable set (bench); random otherwise
     planned: list[Planned] = field(default_factory=list)
     text_html: str = field(default_factory=lambda: render_text(TEXT))
 
@@ -88,7 +89,7 @@ class LogbookBuilder:
             steps = self.rng.sample(step_keys, self.rng.choice([1, 1, 1, 2]))
             some_parties = self.rng.sample(parties, min(len(parties), self.rng.randint(0, 2)))
             entry = Entry(
-                public_id=new_public_id(),
+                public_id=self.token(self.rng) if self.token else new_public_id(),
                 project=project,
                 kind=kind,
                 occurred_on=on,
