@@ -286,7 +286,7 @@ NL = {
     "Overdue agreements": "Afspraken over tijd",
     "No overdue agreements.": "Geen afspraken over tijd.",
     "See them in the logbook": "Bekijk ze in het logboek",
-    "Links": "Links",
+    "Web links": "Links",
     "Documents": "Documenten",
     "Actions": "Acties",
     "Nothing in the logbook for this step yet.": "Nog niets in het logboek bij deze stap.",

@@ -237,7 +237,7 @@ STEP_SECTIONS = [
     (EntryKind.ACTION, _("Actions")),
     (EntryKind.MEETING, _("Meetings")),
     (EntryKind.DOCUMENT, _("Documents")),
-    (EntryKind.LINK, _("Links")),
+    (EntryKind.LINK, _("Web links")),
 ]
 
 
