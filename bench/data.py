@@ -29,6 +29,7 @@ from wijkkoers.accounts.models import User
 from wijkkoers.audit import registry
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.audit.services import _stored  # the trail's own encoding: identical shapes
+from wijkkoers.logbook.bulk import LogbookBuilder
 from wijkkoers.method.catalogue import Step, get_catalogue
 from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
 from wijkkoers.projects.models import (
@@ -51,6 +52,8 @@ LARGE_NAME = "Bench: grote wijkaanpak"
 LARGE_MEMBERS = 60
 LARGE_SUBPROJECTS = 5
 LARGE_EVENTS = 5_000
+LOGBOOK_ENTRIES = 200  # per project: decisions, agreements, actions, meetings
+LARGE_LOGBOOK_ENTRIES = 2_000
 PORTFOLIO_EMAIL = "bench-portfolio@example.org"
 PORTFOLIO_PROJECTS = 20  # the large project and 19 others
 BENCH_PASSWORD = "bench-wachtwoord-niet-voor-productie"  # noqa: S105 - bench accounts only
@@ -92,6 +95,7 @@ class Counts:
     subprojects: int = 0
     progress: int = 0
     audit_events: int = 0
+    logbook_entries: int = 0
 
     def __str__(self):
         return ", ".join(f"{name} {value:,}" for name, value in vars(self).items())
@@ -124,6 +128,7 @@ class Generator:
         self.password = make_password(BENCH_PASSWORD)  # hashed once, shared by every account
         self.notes = {note: render_note(note) for note in NOTES}
         self.counts = Counts()
+        self.logbook = LogbookBuilder(rng=self.rng, today=self.now.date(), token=_token)
 
     # --- Accounts -----------------------------------------------------------------------
 
@@ -312,6 +317,21 @@ class Generator:
             if row.status == S.FINISHED:
                 row.finished_at = event.at
 
+    def _logbooks(self, plans: list[Plan], count: int) -> None:
+        """`count` logbook entries per project, in the services' shapes (logbook.bulk)."""
+        keys = [step.key for step in self.steps]
+        for plan in plans:
+            self.logbook.add(
+                plan.project,
+                count=count,
+                memberships=plan.memberships,
+                parties=plan.parties,
+                users=[user for user, _role in plan.team],
+                step_keys=keys,
+                start=plan.project.start_date,
+            )
+        self.counts.logbook_entries += self.logbook.write(self.now)
+
     def _write_rest(self, plans: list[Plan]) -> None:
         memberships = [m for p in plans for m in p.memberships]
         progress = [r for p in plans for r in p.progress]
@@ -389,6 +409,7 @@ class Generator:
             self._project_progress(plan, sub_steps=8)
             self._stamp(plan, started)
         self._write_rest(plans)
+        self._logbooks(plans, LOGBOOK_ENTRIES)
 
     def _large_project(self, portfolio: User) -> None:
         """The one project with 60 members, 5 sub-projects and exactly 5,000 audit entries."""
@@ -405,6 +426,7 @@ class Generator:
         self._project_progress(plan, sub_steps=len(self.steps), total_events=LARGE_EVENTS)
         self._stamp(plan, started)
         self._write_rest([plan])
+        self._logbooks([plan], LARGE_LOGBOOK_ENTRIES)
 
 
 def large_project() -> Project | None:

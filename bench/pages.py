@@ -70,7 +70,19 @@ def bench_pages() -> list[Page]:
             kind="project",
         ),
         project("project compass", "compass"),
-        project("project step page", "step", seed.key),
+        project("project step page", "step", seed.key),  # with its logbook
+        Page(
+            "logbook overview",
+            reverse("logbook:index", args=[large.public_id]),
+            session=as_leader,
+            kind="project",
+        ),
+        Page(
+            "logbook decisions, first page",
+            reverse("logbook:decisions", args=[large.public_id]),
+            session=as_leader,
+            kind="project",
+        ),
         project("Wijzigingen, first page", "audit"),
         project("Wijzigingen, last page", "audit", path=oldest_page_url(large)),
         project("members", "members"),

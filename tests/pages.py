@@ -100,6 +100,7 @@ def build_site() -> Site:
         ProgressChange(status="nvt", reason="Er zijn geen VvE's in deze wijk."),
         expected_version=0,
     )
+    logbook = _build_logbook(leader, project, party)
     base = f"/projecten/{project.public_id}"
     workspace = {
         "portfolio": "/projecten/",
@@ -115,6 +116,90 @@ def build_site() -> Site:
         "neighbourhood remove": f"{base}/instellingen/buurten/{hood.public_id}/verwijderen/",
         "sub-project edit": f"{base}/instellingen/deelprojecten/{sub.public_id}/",
         "changes": f"{base}/wijzigingen/",
+        **{f"logbook {name}": f"{base}/logboek/{path}" for name, path in logbook.items()},
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
+
+
+def _build_logbook(leader, project, party) -> dict:
+    """A meeting with a decision (revised), an overdue agreement and an action; name -> path."""
+    from datetime import timedelta
+
+    from wijkkoers.logbook.services.entries import (
+        ActionData,
+        AgreementData,
+        DecisionData,
+        MeetingData,
+        create_action,
+        create_meeting,
+        record_at_meeting,
+        revise_decision,
+    )
+
+    today = timezone.localdate()
+    owner = project.memberships.get(user=leader)
+    meeting = create_meeting(
+        leader,
+        project,
+        MeetingData(
+            title="Startbijeenkomst met alle partijen aan tafel in het buurthuis",
+            held_on=today - timedelta(days=40),
+            kind="startbijeenkomst",
+            place="Buurthuis De Kring",
+            attendee_members=[owner],
+            attendee_parties=[party],
+            other_attendees=14,
+            agenda="1. Welkom\n2. Ambities per partij",
+            minutes="We kozen **samen** voor een verkenning.",
+            step_keys=[STEP],
+        ),
+    )
+    made = record_at_meeting(
+        leader,
+        meeting,
+        decisions=[DecisionData(title="Verkenning collectieve warmteoplossing starten")],
+        agreements=[
+            AgreementData(
+                title="Conceptplan delen met alle partners",
+                made_on=None,
+                owner_party=party,
+                due_on=today - timedelta(days=5),
+            )
+        ],
+        actions=[ActionData(title="Verslag rondsturen", owner=owner, due_on=today)],
+    )
+    decision = made.decisions[0]
+    revise_decision(
+        leader,
+        decision,
+        DecisionData(
+            title="Verkenning collectieve warmteoplossing starten",
+            decided_on=today - timedelta(days=40),
+            text="Met een **kostenraming** per woning.",
+            step_keys=[STEP],
+        ),
+        based_on=1,
+        reason="Kostenraming toegevoegd",
+    )
+    create_action(leader, project, ActionData(title="Zaal reserveren"))
+    agreement, action = made.agreements[0], made.actions[0]
+    return {
+        "index": "",
+        "decisions": "besluiten/",
+        "agreements (overdue)": "afspraken/?toon=te-laat",
+        "actions": "acties/",
+        "meetings": "bijeenkomsten/",
+        "decision": f"besluiten/{decision.public_id}/",
+        "decision new": f"besluiten/nieuw/?stap={STEP}",
+        "decision revise": f"besluiten/{decision.public_id}/wijzigen/",
+        "decision withdraw": f"besluiten/{decision.public_id}/intrekken/",
+        "agreement": f"afspraken/{agreement.public_id}/",
+        "agreement new": "afspraken/nieuw/",
+        "agreement revise": f"afspraken/{agreement.public_id}/wijzigen/",
+        "action": f"acties/{action.public_id}/",
+        "action new": "acties/nieuw/",
+        "meeting": f"bijeenkomsten/{meeting.public_id}/",
+        "meeting new": "bijeenkomsten/nieuw/",
+        "meeting record": f"bijeenkomsten/{meeting.public_id}/vastleggen/",
+    }

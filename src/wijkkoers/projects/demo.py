@@ -79,6 +79,10 @@ def create_demo_project(leader, member, reader):
             leader, project, email="adviseur@example.org", role=Role.MEELEZER, party=municipality
         )
         _record_progress(project, leader, member)
+        # Imported here: the logbook builds on projects (its services import this app's).
+        from wijkkoers.logbook.demo import create_demo_logbook
+
+        create_demo_logbook(project, leader, member)
     return project
 
 

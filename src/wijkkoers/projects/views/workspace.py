@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from wijkkoers.audit.queries import history_of
 from wijkkoers.core.errors import DomainError
+from wijkkoers.logbook.queries import overdue_agreement_count, step_logbook
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
 from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
@@ -64,6 +65,7 @@ def compass(request, project_id):
             compass=compass,
             compass_map=fill_map(map_skeleton(catalogue), rows, project, subproject),
             subprojects=list(project.subprojects.all()),
+            overdue_agreements=overdue_agreement_count(project),
         ),
     )
 
@@ -104,6 +106,7 @@ def project_step(request, project_id, step_key):
             # Rendered and sanitised (nh3) when it was saved: set_step_progress.
             note_html=mark_safe(progress.note_html) if progress else "",  # noqa: S308
             subprojects=list(project.subprojects.all()),
+            logbook=step_logbook(project, step_key),
         ),
     )
 
