@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Q
+from django.utils.translation import pgettext_lazy
 
 from wijkkoers.logbook.models import Entry, EntryKind
 
@@ -102,5 +103,16 @@ def _fallback(base, words) -> list:
     return found[:MAX_RESULTS]
 
 
+KIND_LABELS = {
+    EntryKind.DECISION: pgettext_lazy("logbook kind", "decision"),
+    EntryKind.AGREEMENT: pgettext_lazy("logbook kind", "agreement"),
+    EntryKind.ACTION: pgettext_lazy("logbook kind", "action"),
+    EntryKind.MEETING: pgettext_lazy("logbook kind", "meeting"),
+    EntryKind.DOCUMENT: pgettext_lazy("logbook kind", "document"),
+    EntryKind.LINK: pgettext_lazy("logbook kind", "link"),
+}
+
+
 def kind_label(kind: str) -> str:
-    return str(EntryKind(kind).label) if kind in EntryKind.values else kind
+    """The kind of an entry in words (the search results say what each one is)."""
+    return str(KIND_LABELS.get(kind, kind))
