@@ -75,8 +75,10 @@ def _postgres(base, query: str) -> list:
     )
     search_query = SearchQuery(query, search_type="websearch", config="dutch")
     return list(
-        base.annotate(rank=SearchRank(vector, search_query))
-        .filter(rank__gt=0)
+        # Match with @@ (ts_rank never answers 0, so a rank filter would keep everything).
+        base.annotate(document_vector=vector)
+        .filter(document_vector=search_query)
+        .annotate(rank=SearchRank(vector, search_query))
         .order_by("-rank", "-occurred_on", "-id")[:MAX_RESULTS]
     )
 
