@@ -79,6 +79,10 @@ def create_demo_project(leader, member, reader):
             leader, project, email="adviseur@example.org", role=Role.MEELEZER, party=municipality
         )
         _record_progress(project, leader, member)
+        # Imported here: the logbook builds on projects, not the other way round.
+        from wijkkoers.logbook.demo_documents import add_demo_documents
+
+        add_demo_documents(project, leader, member, municipality=municipality)
     return project
 
 
