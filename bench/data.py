@@ -92,6 +92,7 @@ class Counts:
     subprojects: int = 0
     progress: int = 0
     audit_events: int = 0
+    documents: int = 0
 
     def __str__(self):
         return ", ".join(f"{name} {value:,}" for name, value in vars(self).items())
@@ -405,6 +406,10 @@ class Generator:
         self._project_progress(plan, sub_steps=len(self.steps), total_events=LARGE_EVENTS)
         self._stamp(plan, started)
         self._write_rest([plan])
+        # The logbook's documents (bench/documents.py); their audit entries come on top.
+        from bench.documents import add_documents
+
+        self.counts.documents += add_documents(self, plan)
 
 
 def large_project() -> Project | None:
