@@ -44,4 +44,6 @@ def fill(
 
 if __name__ == "__main__":
     tables = runpy.run_path(sys.argv[2])
-    print(f"{fill(sys.argv[1], tables['NL'], tables.get('PLURALS'), tables.get('CONTEXTS'))} filled")
+    print(
+        f"{fill(sys.argv[1], tables['NL'], tables.get('PLURALS'), tables.get('CONTEXTS'))} filled"
+    )

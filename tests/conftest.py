@@ -158,9 +158,10 @@ def axe():
 
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path_factory):
+def media_root(settings, tmp_path_factory):
     """Uploaded files (logbook documents, reports) go to a fresh tmp dir, never data/media."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(autouse=True)

@@ -6,9 +6,8 @@ so both look at the same pages. `build_site()` needs the method loaded (the `met
 
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from tests.factories import UserFactory
 from wijkkoers.logbook.services.documents import add_link, upload_document, withdraw_link

@@ -3,7 +3,6 @@
 import io
 import zipfile
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 # A minimal valid one-page PDF.
@@ -23,7 +22,7 @@ GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\
 WEBP = b"RIFF\x1a\x00\x00\x00WEBPVP8 " + b"\x00" * 32
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
-CSV = "wijk;woningen;aardgasvrij\nNoord;120;ja\nZuid;80;nee\n".encode()
+CSV = b"wijk;woningen;aardgasvrij\nNoord;120;ja\nZuid;80;nee\n"
 TEXT = "Verslag van de startbijeenkomst: één besluit.\n".encode()
 
 
@@ -82,13 +81,6 @@ ALLOWED = {
 
 def upload(name: str, data: bytes, content_type: str = "application/octet-stream"):
     return SimpleUploadedFile(name, data, content_type=content_type)
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Stored files go to a tmp dir, never to data/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def stored_files(media_root) -> list:

@@ -3,12 +3,10 @@ under fixed ceilings (SQLite, warm catalogue, logged in, session from the cache)
 
 from datetime import date, timedelta
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.logbook.documents_support import media_in_tmp  # noqa: F401
 from wijkkoers.logbook.models import Document, Entry, EntryKind, EntryStep, Link
 from wijkkoers.projects.services import add_party
 
@@ -55,7 +53,11 @@ def fill(project, count, party):
         ]
     )
     EntryStep.objects.bulk_create(
-        [EntryStep(entry=entry, project=project, step_key=key) for entry in entries for key in STEPS]
+        [
+            EntryStep(entry=entry, project=project, step_key=key)
+            for entry in entries
+            for key in STEPS
+        ]
     )
     Entry.parties.through.objects.bulk_create(
         [Entry.parties.through(entry=entry, party=party) for entry in entries]

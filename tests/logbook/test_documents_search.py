@@ -7,7 +7,7 @@ from django.db import connection
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from tests.logbook.documents_support import PDF, media_in_tmp, upload  # noqa: F401
+from tests.logbook.documents_support import PDF, upload
 from wijkkoers.logbook.models import (
     Agreement,
     AgreementRevision,
@@ -24,7 +24,9 @@ from wijkkoers.projects.services import create_project
 
 
 def decision(project, title, text="", on=date(2026, 1, 10)):
-    entry = Entry.objects.create(project=project, kind=EntryKind.DECISION, title=title, occurred_on=on)
+    entry = Entry.objects.create(
+        project=project, kind=EntryKind.DECISION, title=title, occurred_on=on
+    )
     detail = Decision.objects.create(entry=entry)
     detail.current = DecisionRevision.objects.create(
         decision=detail, number=1, title=title, text=text, decided_on=on
@@ -150,7 +152,9 @@ def test_document_and_link_results_link_to_their_pages(client, bob, project, log
         reverse("logbook:search", args=[project.public_id]), {"q": "kernteam"}
     ).content.decode()
 
-    assert reverse("logbook:document", args=[project.public_id, logbook["document"].public_id]) in page
+    assert (
+        reverse("logbook:document", args=[project.public_id, logbook["document"].public_id]) in page
+    )
 
 
 def test_search_is_for_members_only(client, project, logbook):

@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 from django.core.files.base import ContentFile
 
-from tests.logbook.documents_support import (  # noqa: F401 - media_in_tmp is a fixture
+from tests.logbook.documents_support import (
     ALLOWED,
     CSV,
     EXE,
@@ -15,7 +15,6 @@ from tests.logbook.documents_support import (  # noqa: F401 - media_in_tmp is a 
     PDF,
     PLAIN_ZIP,
     PNG,
-    media_in_tmp,
     ooxml,
     stored_files,
     upload,
@@ -89,34 +88,36 @@ def test_every_allowed_kind_is_accepted_and_stored_with_its_safe_type(bob, proje
     ],
 )
 def test_content_that_does_not_match_its_name_is_refused_before_storage(
-    bob, project, media_in_tmp, name, data, method
+    bob, project, media_root, name, data, method
 ):
     with pytest.raises(FileContentMismatch) as refused:
         upload_document(bob, project, upload=upload(name, data))
 
     assert refused.value.field == "file"
     assert "niet" in str(refused.value) or "not" in str(refused.value)
-    assert nothing_written(project, media_in_tmp)
+    assert nothing_written(project, media_root)
 
 
-@pytest.mark.parametrize("name", ["setup.exe", "script.js", "pagina.html", "geen-extensie", "x.zip"])
-def test_kinds_off_the_allow_list_are_refused(bob, project, media_in_tmp, name, method):
+@pytest.mark.parametrize(
+    "name", ["setup.exe", "script.js", "pagina.html", "geen-extensie", "x.zip"]
+)
+def test_kinds_off_the_allow_list_are_refused(bob, project, media_root, name, method):
     with pytest.raises(FileTypeNotAllowed):
         upload_document(bob, project, upload=upload(name, PDF))
 
-    assert nothing_written(project, media_in_tmp)
+    assert nothing_written(project, media_root)
 
 
 # --- Sizes ----------------------------------------------------------------------------------
 
 
-def test_a_file_over_25_mb_is_refused(bob, project, media_in_tmp, method):
+def test_a_file_over_25_mb_is_refused(bob, project, media_root, method):
     big = ContentFile(b"a" * (filetypes.MAX_DOCUMENT_SIZE + 1), name="groot.txt")
 
     with pytest.raises(FileTooLarge):
         upload_document(bob, project, upload=big)
 
-    assert nothing_written(project, media_in_tmp)
+    assert nothing_written(project, media_root)
 
 
 def test_a_file_of_exactly_25_mb_is_taken(bob, project, method):
@@ -158,16 +159,17 @@ def test_size_and_sha256_are_recorded(bob, project, method):
     ],
 )
 def test_odd_names_are_kept_for_display_and_never_used_as_a_path(
-    bob, project, media_in_tmp, name, method
+    bob, project, media_root, name, method
 ):
     document = upload_document(bob, project, upload=upload("x.pdf", PDF), name=name)
 
     assert document.original_name == name
     assert document.entry.title == name
     assert document.file.name.startswith(f"logbook/{project.public_id}/")
-    assert ".." not in document.file.name and "etc" not in document.file.name
-    (stored,) = stored_files(media_in_tmp)
-    assert stored.resolve().is_relative_to(media_in_tmp.resolve())
+    assert ".." not in document.file.name
+    assert "etc" not in document.file.name
+    (stored,) = stored_files(media_root)
+    assert stored.resolve().is_relative_to(media_root.resolve())
     assert stored.suffix == ""  # a random name: nothing from the user's name
 
 
@@ -210,14 +212,14 @@ def test_title_date_steps_and_parties_are_recorded_and_audited(bob, project, par
     assert event.new["parties"][0]["name"] == party.name
 
 
-def test_an_unknown_step_is_refused_and_nothing_is_stored(bob, project, media_in_tmp, method):
+def test_an_unknown_step_is_refused_and_nothing_is_stored(bob, project, media_root, method):
     with pytest.raises(StepNotInMethod):
         upload_document(bob, project, upload=upload("plan.pdf", PDF), step_keys=["bestaat-niet"])
 
-    assert nothing_written(project, media_in_tmp)
+    assert nothing_written(project, media_root)
 
 
-def test_another_projects_party_is_refused(alice, bob, project, media_in_tmp, method):
+def test_another_projects_party_is_refused(alice, bob, project, media_root, method):
     other = create_project(alice, name="Ander project", municipality="Elders")
     stranger = add_party(alice, other, name="Gemeente Elders", party_type="gemeente")
 
@@ -226,13 +228,13 @@ def test_another_projects_party_is_refused(alice, bob, project, media_in_tmp, me
     with pytest.raises(PartyNotOfProject):
         add_link(bob, project, title="x", url="https://example.org/", parties=[stranger])
 
-    assert nothing_written(project, media_in_tmp)
+    assert nothing_written(project, media_root)
 
 
 # --- Nothing half-written -------------------------------------------------------------------
 
 
-def test_a_failure_after_storing_removes_the_stored_file(bob, project, media_in_tmp, method):
+def test_a_failure_after_storing_removes_the_stored_file(bob, project, media_root, method):
     with (
         mock.patch(
             "wijkkoers.logbook.services.documents.record_event", side_effect=RuntimeError("boom")
@@ -241,12 +243,12 @@ def test_a_failure_after_storing_removes_the_stored_file(bob, project, media_in_
     ):
         upload_document(bob, project, upload=upload("plan.pdf", PDF))
 
-    assert nothing_written(project, media_in_tmp)
+    assert nothing_written(project, media_root)
     assert not Document.objects.exists()
 
 
 def test_a_closed_project_takes_no_document_and_stores_nothing(
-    alice, bob, project, media_in_tmp, method
+    alice, bob, project, media_root, method
 ):
     close_project(alice, project, reason="Klaar")
 
@@ -255,7 +257,7 @@ def test_a_closed_project_takes_no_document_and_stores_nothing(
     with pytest.raises(ProjectClosed):
         add_link(bob, project, title="Site", url="https://example.org/")
 
-    assert nothing_written(project, media_in_tmp)
+    assert nothing_written(project, media_root)
 
 
 # --- Links ----------------------------------------------------------------------------------
@@ -295,7 +297,7 @@ def test_a_link_is_recorded_and_audited(bob, project, method):
 # --- Withdrawal -----------------------------------------------------------------------------
 
 
-def test_withdrawing_needs_a_reason_and_keeps_the_file(bob, project, media_in_tmp, method):
+def test_withdrawing_needs_a_reason_and_keeps_the_file(bob, project, media_root, method):
     document = upload_document(bob, project, upload=upload("plan.pdf", PDF))
 
     with pytest.raises(WithdrawalReasonMissing):
@@ -306,7 +308,7 @@ def test_withdrawing_needs_a_reason_and_keeps_the_file(bob, project, media_in_tm
     assert document.entry.withdrawn_at is not None
     assert document.entry.withdrawn_by == bob
     assert document.entry.withdrawal_reason == "Verkeerde versie"
-    assert len(stored_files(media_in_tmp)) == 1
+    assert len(stored_files(media_root)) == 1
     assert document.file.read() == PDF
     event = AuditEvent.objects.get(action="document.withdrawn")
     assert event.new == {"reason": "Verkeerde versie"}

@@ -7,11 +7,10 @@ from django.urls import reverse
 
 from tests.factories import UserFactory
 from tests.html import inline_code
-from tests.logbook.documents_support import (  # noqa: F401 - media_in_tmp is a fixture
+from tests.logbook.documents_support import (
     CSV,
     PDF,
     PNG,
-    media_in_tmp,
     stored_files,
     upload,
 )
@@ -69,9 +68,7 @@ def writes(project, document, link):
 
 
 def snapshot(project, media_root):
-    entries = list(
-        Entry.objects.filter(project=project).values_list("public_id", "withdrawn_at")
-    )
+    entries = list(Entry.objects.filter(project=project).values_list("public_id", "withdrawn_at"))
     return entries, len(stored_files(media_root)), AuditEvent.objects.count()
 
 
@@ -81,62 +78,68 @@ def snapshot(project, media_root):
 def test_anonymous_is_sent_to_login(client, project, document, link):
     for path in read_urls(project, document, link):
         response = client.get(path)
-        assert response.status_code == 302 and "/account/login/" in response["Location"], path
+        assert response.status_code == 302, path
+        assert "/account/login/" in response["Location"], path
 
 
 def test_a_stranger_gets_404_everywhere_and_changes_nothing(
-    client, project, document, link, media_in_tmp
+    client, project, document, link, media_root
 ):
     client.force_login(UserFactory(name="Vreemde"))
-    before = snapshot(project, media_in_tmp)
+    before = snapshot(project, media_root)
     for path in read_urls(project, document, link):
         assert client.get(path).status_code == 404, path
     for path, data in writes(project, document, link):
         assert client.post(path, data).status_code == 404, path
-    assert snapshot(project, media_in_tmp) == before
+    assert snapshot(project, media_root) == before
 
 
 def test_a_reader_reads_and_downloads_but_cannot_write(
-    client, mila, project, document, link, media_in_tmp
+    client, mila, project, document, link, media_root
 ):
     client.force_login(mila)
     for path in read_urls(project, document, link):
         expected = 404 if path.endswith("/toevoegen/") else 200
         assert client.get(path).status_code == expected, path
-    before = snapshot(project, media_in_tmp)
+    before = snapshot(project, media_root)
     for path, data in writes(project, document, link):
         assert client.post(path, data).status_code == 404, path
-    assert snapshot(project, media_in_tmp) == before
+    assert snapshot(project, media_root) == before
     page = client.get(url("documents", project)).content.decode()
-    assert "Document toevoegen" not in page and 'type="file"' not in page
+    assert "Document toevoegen" not in page
+    assert 'type="file"' not in page
 
 
-def test_a_teamlid_adds_and_withdraws(client, bob, project, document, link, media_in_tmp):
+def test_a_teamlid_adds_and_withdraws(client, bob, project, document, link, media_root):
     client.force_login(bob)
     for path, data in writes(project, document, link):
         response = client.post(path, data)
         assert response.status_code == 302, (path, response.content.decode()[:2000])
-    assert Document.objects.count() == 2 and Link.objects.count() == 2
+    assert Document.objects.count() == 2
+    assert Link.objects.count() == 2
     assert Entry.objects.filter(withdrawn_at__isnull=False).count() == 2
-    assert len(stored_files(media_in_tmp)) == 2
+    assert len(stored_files(media_root)) == 2
 
 
-def test_a_closed_project_is_read_only(client, alice, project, document, link, media_in_tmp):
+def test_a_closed_project_is_read_only(client, alice, project, document, link, media_root):
     close_project(alice, project, reason="Klaar")
     client.force_login(alice)
     for path in read_urls(project, document, link):
         expected = 404 if path.endswith("/toevoegen/") else 200
         assert client.get(path).status_code == expected, path
-    before = snapshot(project, media_in_tmp)
+    before = snapshot(project, media_root)
     for path, data in writes(project, document, link):
         assert client.post(path, data).status_code == 404, path
-    assert snapshot(project, media_in_tmp) == before
+    assert snapshot(project, media_root) == before
 
 
 def test_malformed_or_foreign_ids_are_404(client, alice, project, document):
     client.force_login(alice)
     for bad in ["x", "a" * 12, "%00" * 4, document.entry.public_id[:-1] + "!"]:
-        assert client.get(f"/projecten/{project.public_id}/logboek/documenten/{bad}/").status_code == 404
+        assert (
+            client.get(f"/projecten/{project.public_id}/logboek/documenten/{bad}/").status_code
+            == 404
+        )
     link_id = document.entry.public_id  # a document's id is not a link
     assert client.get(url("link", project, link_id)).status_code == 404
 
@@ -160,12 +163,13 @@ def test_upload_form_stores_the_file_and_shows_it(client, bob, project, method):
     document = Document.objects.get()
     assert document.entry.title == "Notulen start.pdf"
     page = response.content.decode()
-    assert "Notulen start.pdf" in page and "is toegevoegd" in page
+    assert "Notulen start.pdf" in page
+    assert "is toegevoegd" in page
     assert not inline_code(page)
 
 
 def test_a_refused_file_shows_a_dutch_message_and_keeps_the_input(
-    client, bob, project, media_in_tmp, method
+    client, bob, project, media_root, method
 ):
     client.force_login(bob)
     response = client.post(
@@ -181,7 +185,8 @@ def test_a_refused_file_shows_a_dutch_message_and_keeps_the_input(
     page = response.content.decode()
     assert "komt niet overeen" in page
     assert 'value="Mijn titel"' in page
-    assert not Entry.objects.exists() and not stored_files(media_in_tmp)
+    assert not Entry.objects.exists()
+    assert not stored_files(media_root)
 
 
 def test_the_step_in_the_query_string_is_preselected(client, bob, project, method):
@@ -220,8 +225,11 @@ def test_a_withdrawn_document_shows_why_and_can_still_be_downloaded(
     client.force_login(mila)
 
     page = client.get(url("document", project, document.entry.public_id)).content.decode()
-    assert "Ingetrokken" in page and "Oud" in page
-    assert client.get(url("document_download", project, document.entry.public_id)).status_code == 200
+    assert "Ingetrokken" in page
+    assert "Oud" in page
+    assert (
+        client.get(url("document_download", project, document.entry.public_id)).status_code == 200
+    )
 
 
 # --- Download -------------------------------------------------------------------------------
@@ -251,8 +259,10 @@ def test_download_is_an_attachment_with_a_safe_name_and_type(
     assert response["X-Content-Type-Options"] == "nosniff"
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment; ")
-    assert ascii_part in disposition and encoded in disposition
-    assert "\r" not in disposition and "\n" not in disposition
+    assert ascii_part in disposition
+    assert encoded in disposition
+    assert "\r" not in disposition
+    assert "\n" not in disposition
     assert "Set-Cookie" not in {key for key, _value in response.items()}
 
 
@@ -286,7 +296,7 @@ def test_the_upload_path_takes_25_mb_and_other_paths_do_not(client, bob, project
     assert elsewhere.status_code == 413
 
 
-def test_a_body_over_the_limit_gets_the_413_page(client, bob, project, media_in_tmp, method):
+def test_a_body_over_the_limit_gets_the_413_page(client, bob, project, media_root, method):
     client.force_login(bob)
     data = b"%" * (27 * MB)
 
@@ -297,10 +307,11 @@ def test_a_body_over_the_limit_gets_the_413_page(client, bob, project, media_in_
 
     assert response.status_code == 413
     assert "groter dan 26 MB" in response.content.decode()
-    assert not Entry.objects.exists() and not stored_files(media_in_tmp)
+    assert not Entry.objects.exists()
+    assert not stored_files(media_root)
 
 
-def test_a_file_just_over_25_mb_is_refused_by_the_rule(client, bob, project, media_in_tmp, method):
+def test_a_file_just_over_25_mb_is_refused_by_the_rule(client, bob, project, media_root, method):
     client.force_login(bob)
     data = PDF + b"%" * (25 * MB + 10 - len(PDF))
 
@@ -311,4 +322,5 @@ def test_a_file_just_over_25_mb_is_refused_by_the_rule(client, bob, project, med
 
     assert response.status_code == 400
     assert "groter dan 25 MB" in response.content.decode()
-    assert not Entry.objects.exists() and not stored_files(media_in_tmp)
+    assert not Entry.objects.exists()
+    assert not stored_files(media_root)

@@ -16,9 +16,7 @@ def _named_steps(keys) -> list:
     named = []
     for key in keys or ():
         step = steps.get(key)
-        named.append(
-            {"id": key, "name": f"{step.display_number} {step.title}" if step else key}
-        )
+        named.append({"id": key, "name": f"{step.display_number} {step.title}" if step else key})
     return named
 
 

@@ -237,7 +237,9 @@ def _withdraw(actor, obj, *, reason: str, action: str):
         entry.withdrawn_at = timezone.now()
         entry.withdrawn_by = actor
         entry.withdrawal_reason = reason[:1000]
-        entry.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason", "updated_at"])
+        entry.save(
+            update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason", "updated_at"]
+        )
         record_event(
             project=entry.project,
             actor=actor,

@@ -91,7 +91,9 @@ def document_add(request, project_id):
                 return redirect("logbook:document", project.public_id, document.entry.public_id)
     status = 400 if form.errors else 200
     return render(
-        request, "logbook/documents/document_add.html", _context(request, project, form=form),
+        request,
+        "logbook/documents/document_add.html",
+        _context(request, project, form=form),
         status=status,
     )
 
@@ -143,9 +145,10 @@ def document_withdraw(request, project_id, document_id):
 def content_disposition(name: str) -> str:
     """`attachment` with the name safely encoded: an ASCII fallback without quotes,
     backslashes or control characters, and the exact name as RFC 5987 UTF-8."""
-    fallback = "".join(
-        ch if 32 <= ord(ch) < 127 and ch not in '"\\;' else "_" for ch in name
-    ).strip() or "document"
+    fallback = (
+        "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\;' else "_" for ch in name).strip()
+        or "document"
+    )
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
@@ -274,4 +277,3 @@ def search(request, project_id):
         "logbook/documents/search.html",
         _context(request, project, form=form, results=results, rows=rows),
     )
-
