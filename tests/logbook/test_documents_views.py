@@ -324,3 +324,14 @@ def test_a_file_just_over_25_mb_is_refused_by_the_rule(client, bob, project, med
     assert "groter dan 25 MB" in response.content.decode()
     assert not Entry.objects.exists()
     assert not stored_files(media_root)
+
+
+def test_a_star_in_a_limit_prefix_stands_for_one_path_segment(settings):
+    from wijkkoers.core.limits import body_limit
+
+    settings.MAX_REQUEST_BODY_SIZE_BY_PATH = {"/projecten/*/logboek/documenten/toevoegen/": 26 * MB}
+
+    assert body_limit("/projecten/abcDEF123_-x/logboek/documenten/toevoegen/") == 26 * MB
+    assert body_limit("/projecten/a/b/logboek/documenten/toevoegen/") == 5 * MB
+    assert body_limit("/projecten/abc/logboek/documenten/") == 5 * MB
+    assert body_limit("/x/projecten/abc/logboek/documenten/toevoegen/") == 5 * MB
