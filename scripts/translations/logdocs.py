@@ -105,6 +105,59 @@ NL = {
     "The link has been withdrawn.": "De link is ingetrokken.",
 }
 
+# The shared logbook models' words (logbook/models.py, from the lead's commit): filled here
+# so the catalogue is complete on this branch; logcore may word them too.
+NL.update(
+    {
+        "decision": "besluit",
+        "agreement": "afspraak",
+        "meeting": "bijeenkomst",
+        "logbook entry": "logboekitem",
+        "logbook entries": "logboekitems",
+        "proposed": "voorgesteld",
+        "taken": "genomen",
+        "replaced": "vervangen",
+        "decisions": "besluiten",
+        "date decided": "datum van het besluit",
+        "decided by": "besloten door",
+        "parties that agreed": "partijen die instemden",
+        "parties that objected": "partijen met bezwaar",
+        "rationale": "onderbouwing",
+        "replaces": "vervangt",
+        "amends": "wijzigt",
+        "reason for the change": "reden van de wijziging",
+        "version of a decision": "versie van een besluit",
+        "versions of decisions": "versies van besluiten",
+        "in progress": "in uitvoering",
+        "lapsed": "vervallen",
+        "referred": "doorverwezen",
+        "agreements": "afspraken",
+        "what": "wat",
+        "details": "toelichting",
+        "owner (member)": "eigenaar (lid)",
+        "owner (party)": "eigenaar (partij)",
+        "agreed on": "afgesproken op",
+        "due date": "uiterste datum",
+        "version of an agreement": "versie van een afspraak",
+        "versions of agreements": "versies van afspraken",
+        "done": "gedaan",
+        "actions": "acties",
+        "kick-off": "startbijeenkomst",
+        "core team meeting": "kernteamoverleg",
+        "steering group": "stuurgroep",
+        "residents' evening": "bewonersavond",
+        "workshop": "werksessie",
+        "other meeting": "andere bijeenkomst",
+        "kind of meeting": "soort bijeenkomst",
+        "members present": "aanwezige leden",
+        "parties present": "aanwezige partijen",
+        "number of others present": "aantal andere aanwezigen",
+        "agenda": "agenda",
+        "minutes": "verslag",
+        "meetings": "bijeenkomsten",
+    }
+)
+
 PLURALS = {
     ("%(counter)s result for “%(query)s”", "%(counter)s results for “%(query)s”"): (
         "%(counter)s resultaat voor “%(query)s”",
@@ -114,6 +167,8 @@ PLURALS = {
 
 # Messages with a context (pgettext): (msgctxt, msgid) -> msgstr.
 CONTEXTS = {
+    ("agreement status", "open"): "open",
+    ("agreement status", "done"): "afgerond",
     ("logbook", "Links"): "Links",
     ("logbook kind", "decision"): "besluit",
     ("logbook kind", "agreement"): "afspraak",
