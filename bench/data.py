@@ -96,6 +96,7 @@ class Counts:
     progress: int = 0
     audit_events: int = 0
     logbook_entries: int = 0
+    documents: int = 0
 
     def __str__(self):
         return ", ".join(f"{name} {value:,}" for name, value in vars(self).items())
@@ -427,6 +428,10 @@ class Generator:
         self._stamp(plan, started)
         self._write_rest([plan])
         self._logbooks([plan], LARGE_LOGBOOK_ENTRIES)
+        # The logbook's documents (bench/documents.py); their audit entries come on top.
+        from bench.documents import add_documents
+
+        self.counts.documents += add_documents(self, plan)
 
 
 def large_project() -> Project | None:

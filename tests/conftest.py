@@ -158,6 +158,13 @@ def axe():
 
 
 @pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Uploaded files (logbook documents, reports) go to a fresh tmp dir, never data/media."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the cache; every test starts with none."""
     from django.core.cache import cache

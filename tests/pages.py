@@ -6,9 +6,11 @@ so both look at the same pages. `build_site()` needs the method loaded (the `met
 
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from tests.factories import UserFactory
+from wijkkoers.logbook.services.documents import add_link, upload_document, withdraw_link
 from wijkkoers.projects.models import Party, Role
 from wijkkoers.projects.services import (
     ProgressChange,
@@ -117,6 +119,7 @@ def build_site() -> Site:
         "sub-project edit": f"{base}/instellingen/deelprojecten/{sub.public_id}/",
         "changes": f"{base}/wijzigingen/",
         **{f"logbook {name}": f"{base}/logboek/{path}" for name, path in logbook.items()},
+        **_logbook_documents(leader, project, party),
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
@@ -202,4 +205,39 @@ def _build_logbook(leader, project, party) -> dict:
         "meeting": f"bijeenkomsten/{meeting.public_id}/",
         "meeting new": "bijeenkomsten/nieuw/",
         "meeting record": f"bijeenkomsten/{meeting.public_id}/vastleggen/",
+    }
+
+
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def _logbook_documents(leader, project, party) -> dict:
+    """The logbook's documents, links and search pages, with a long file name, a withdrawn
+    link and search results."""
+    document = upload_document(
+        leader,
+        project,
+        upload=ContentFile(PDF, name="x.pdf"),
+        name="Verslag-van-de-startbijeenkomst-Oosterhout-Noord-warmtetransitie-definitief.pdf",
+        title="Verslag van de startbijeenkomst over de warmtetransitie in Oosterhout-Noord",
+        step_keys=[STEP],
+        parties=[party],
+    )
+    link = add_link(
+        leader,
+        project,
+        title="Transitievisie warmte van de gemeente",
+        url="https://example.org/transitievisie-warmte/een-heel-lang-pad/zonder-spaties-erin",
+        step_keys=[STEP],
+    )
+    withdraw_link(leader, link, reason="De gemeente heeft een nieuwere versie gepubliceerd.")
+    base = f"/projecten/{project.public_id}/logboek"
+    return {
+        "logbook documents": f"{base}/documenten/",
+        "logbook document add": f"{base}/documenten/toevoegen/",
+        "logbook document": f"{base}/documenten/{document.entry.public_id}/",
+        "logbook links": f"{base}/links/",
+        "logbook link": f"{base}/links/{link.entry.public_id}/",
+        "logbook search": f"{base}/zoeken/?q=warmtetransitie",
+        "logbook search without results": f"{base}/zoeken/?q=qqqxyz",
     }

@@ -296,7 +296,10 @@ STORAGES = {
 # One limit for a whole request body, files included (wijkkoers.core.limits). A page that
 # needs larger files gets its own limit by path prefix, e.g. {"/projecten/": 50 * MB}.
 MAX_REQUEST_BODY_SIZE = 5 * 1024 * 1024
-MAX_REQUEST_BODY_SIZE_BY_PATH: dict[str, int] = {}
+MAX_REQUEST_BODY_SIZE_BY_PATH: dict[str, int] = {
+    # A logbook document may be 25 MB (logbook/filetypes.py); its form fields come on top.
+    "/projecten/*/logboek/documenten/toevoegen/": 26 * 1024 * 1024,
+}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -51,7 +51,32 @@ def test_large_project_has_60_members_5_subprojects_and_5000_entries(bench):
     assert bench.name == LARGE_NAME
     assert bench.memberships.count() == 60
     assert bench.subprojects.count() == 5
-    assert AuditEvent.objects.filter(project=bench).count() == 5_000
+    trail = AuditEvent.objects.filter(project=bench)
+    assert trail.exclude(object_type="logbook_document").count() == 5_000
+
+
+def test_large_project_has_100_documents_with_stored_files(bench):
+    from wijkkoers.logbook.models import Document
+
+    documents = Document.objects.filter(entry__project=bench).select_related("entry")
+    assert documents.count() == 100
+    first = documents.first()
+    assert first.file.read().startswith(b"%PDF-")
+    first.file.seek(0)
+    assert first.entry.steps.count() == 2
+    generated = AuditEvent.objects.filter(project=bench, action="document.added")
+    assert generated.count() == 100
+
+    from django.core.files.base import ContentFile
+
+    from wijkkoers.logbook.services.documents import upload_document
+
+    writer = bench.memberships.filter(role=Role.TEAMLID).first().user
+    upload_document(writer, bench, upload=ContentFile(first.file.read(), name="x.pdf"))
+    written = AuditEvent.objects.filter(action="document.added").order_by("-id")[0]
+    made = generated.exclude(pk=written.pk).order_by("id")[0]
+    assert made.object_type == written.object_type
+    assert made.new.keys() == written.new.keys()
 
 
 def test_every_project_has_a_team_of_8_and_progress_on_every_step(bench):

@@ -2,11 +2,15 @@
 
 `MAX_REQUEST_BODY_SIZE` holds everywhere; `MAX_REQUEST_BODY_SIZE_BY_PATH` maps a path
 prefix to another limit (the longest matching prefix wins), for a page that takes larger
-files. The middleware refuses a request whose Content-Length passes the limit before any of
+files. A `*` in a prefix stands for one path segment (an id), so
+"/projecten/*/logboek/documenten/toevoegen/" covers every project's upload page. The middleware refuses a request whose Content-Length passes the limit before any of
 it is read; the upload handler stops a multipart body that passes it while streaming (a
 body sent without Content-Length, as an ASGI server may pass on). Under WSGI Django never
 reads more than Content-Length. Either way the user gets a page (413) naming the limit.
 """
+
+import re
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -21,10 +25,16 @@ class RequestBodyTooLarge(RequestDataTooBig):
     """The request body passed the limit for its path."""
 
 
+@lru_cache(maxsize=64)
+def _prefix_pattern(prefix: str) -> re.Pattern:
+    """A prefix as a pattern: `*` matches one path segment, everything else itself."""
+    return re.compile("[^/]+".join(re.escape(part) for part in prefix.split("*")))
+
+
 def body_limit(path: str) -> int:
     """The largest request body, in bytes, accepted for `path`."""
     limits = settings.MAX_REQUEST_BODY_SIZE_BY_PATH
-    prefix = max((p for p in limits if path.startswith(p)), key=len, default=None)
+    prefix = max((p for p in limits if _prefix_pattern(p).match(path)), key=len, default=None)
     return limits[prefix] if prefix is not None else settings.MAX_REQUEST_BODY_SIZE
 
 

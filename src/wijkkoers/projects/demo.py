@@ -81,8 +81,10 @@ def create_demo_project(leader, member, reader):
         _record_progress(project, leader, member)
         # Imported here: the logbook builds on projects (its services import this app's).
         from wijkkoers.logbook.demo import create_demo_logbook
+        from wijkkoers.logbook.demo_documents import add_demo_documents
 
         create_demo_logbook(project, leader, member)
+        add_demo_documents(project, leader, member, municipality=municipality)
     return project
 
 
