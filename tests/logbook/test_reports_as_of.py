@@ -98,9 +98,7 @@ def test_decisions_before_anything_was_recorded(project, history):
 
 
 def test_decisions_of_one_party(project, history):
-    assert titles(decisions_in_force(project, JUNE, history["party"])) == {
-        "Warmtenet als voorkeur"
-    }
+    assert titles(decisions_in_force(project, JUNE, history["party"])) == {"Warmtenet als voorkeur"}
 
 
 def test_agreements_as_they_stood(project, history):

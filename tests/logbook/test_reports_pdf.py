@@ -83,9 +83,7 @@ def test_the_pdf_fetches_only_our_static_files(url):
     assert static_file_for(url) is None
 
 
-def test_request_makes_the_pdf_and_audits(
-    project, bob, method, django_capture_on_commit_callbacks
-):
+def test_request_makes_the_pdf_and_audits(project, bob, method, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         run = request_report(bob, project, kind="rapport", as_of=timezone.localdate())
 

@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db
 # Warm catalogue, logged in, session from the cache. Before (SQLite): compass 15, step page
 # 17, portfolio 12, settings 9, members 8, audit trail 8.
 CEILINGS = {
-    "projects:compass": 5,
+    # +1 for the briefing notice (logbook), until the member opened the briefing once;
+    # after that the session remembers it and the compass is back to 5.
+    "projects:compass": 6,
     "projects:step": 7,
     "projects:portfolio": 3,
     "projects:settings": 7,

@@ -123,3 +123,16 @@ def make_report(run_id: int, language: str = "nl") -> ReportRun:
         raise
     run.refresh_from_db()
     return run
+
+
+def mark_briefing_opened(user, project: Project) -> bool:
+    """Remember that a member opened (or dismissed) the briefing: the compass stops pointing
+    them to it. A personal reading mark, not project content: not audited, allowed in a
+    closed project. True if this was the first time."""
+    from wijkkoers.projects.models import Membership
+
+    return bool(
+        Membership.objects.filter(
+            project=project, user=user, briefing_opened_at__isnull=True
+        ).update(briefing_opened_at=timezone.now())
+    )

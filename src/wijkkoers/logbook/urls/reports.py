@@ -14,6 +14,11 @@ urlpatterns = [
         {"kind": ReportKind.BRIEFING},
         name="briefing_print",
     ),
+    path(
+        "inwerkdossier/melding-verbergen/",
+        reports.dismiss_briefing_notice,
+        name="dismiss_briefing_notice",
+    ),
     path("rapport/", reports.report, name="report"),
     path("rapport/afdrukken/", reports.printable, {"kind": ReportKind.REPORT}, name="report_print"),
     path("rapport/maken/", reports.make_pdf, name="make_pdf"),

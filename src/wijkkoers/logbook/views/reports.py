@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from wijkkoers.core.errors import DomainError
 from wijkkoers.logbook.models import ReportKind, ReportRun, ReportRunStatus
+from wijkkoers.logbook.notices import SESSION_KEY, remember_seen
 from wijkkoers.logbook.pdf import render_document
 from wijkkoers.logbook.report_queries import (
     KIND_FILTERS,
@@ -28,7 +29,11 @@ from wijkkoers.logbook.report_queries import (
     snapshot,
     timeline,
 )
-from wijkkoers.logbook.services.reports import check_as_of, request_report
+from wijkkoers.logbook.services.reports import (
+    check_as_of,
+    mark_briefing_opened,
+    request_report,
+)
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.access import access_project_for_user, is_public_id, project_context
 
@@ -127,6 +132,9 @@ def _as_of(request, project) -> tuple[date, str]:
 def briefing(request, project_id):
     """The briefing for late joiners: the project as it stood on ?datum=, for ?partij=."""
     project = access_project_for_user(request.user, project_id)
+    if project.public_id not in request.session.get(SESSION_KEY, []):
+        mark_briefing_opened(request.user, project)
+        remember_seen(request, project)
     as_of, problem = _as_of(request, project)
     parties = list(project.parties.order_by("name"))
     party = next((p for p in parties if p.public_id == request.GET.get("partij")), None)
@@ -150,6 +158,16 @@ def briefing(request, project_id):
             runs=_recent_runs(project, ReportKind.BRIEFING),
         ),
     )
+
+
+@login_required
+@require_POST
+def dismiss_briefing_notice(request, project_id):
+    """ "Hide this notice" on the compass: counts as having seen the briefing."""
+    project = access_project_for_user(request.user, project_id)
+    mark_briefing_opened(request.user, project)
+    remember_seen(request, project)
+    return redirect(reverse("projects:compass", args=[project.public_id]))
 
 
 @login_required

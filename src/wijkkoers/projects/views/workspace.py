@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from wijkkoers.audit.queries import history_of
 from wijkkoers.core.errors import DomainError
+from wijkkoers.logbook.notices import briefing_notice_needed
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
 from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
@@ -64,6 +65,7 @@ def compass(request, project_id):
             tracks=catalogue.tracks,
             legend=state_legend(),
             subprojects=list(project.subprojects.all()),
+            briefing_notice=briefing_notice_needed(request, project),
         ),
     )
 
