@@ -92,7 +92,9 @@ def build_site() -> Site:
         ProgressChange(status="gestart", owner=member, note="Eerste **gesprek** gevoerd."),
         expected_version=0,
     )
+    run = _logbook_story(leader, project, party)
     base = f"/projecten/{project.public_id}"
+    logbook = f"{base}/logboek"
     workspace = {
         "portfolio": "/projecten/",
         "new project": "/projecten/nieuw/",
@@ -106,6 +108,36 @@ def build_site() -> Site:
         "neighbourhood remove": f"{base}/instellingen/buurten/{hood.public_id}/verwijderen/",
         "sub-project edit": f"{base}/instellingen/deelprojecten/{sub.public_id}/",
         "changes": f"{base}/wijzigingen/",
+        "logbook timeline": f"{logbook}/tijdlijn/",
+        "logbook timeline of a step": f"{logbook}/tijdlijn/?stap={STEP}",
+        "briefing": f"{logbook}/inwerkdossier/",
+        "briefing for a party": f"{logbook}/inwerkdossier/?partij={party.public_id}",
+        "briefing printable": f"{logbook}/inwerkdossier/afdrukken/",
+        "project report": f"{logbook}/rapport/",
+        "project report printable": f"{logbook}/rapport/afdrukken/",
+        "report PDF progress": f"{logbook}/rapport/pdf/{run.public_id}/",
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
+
+
+def _logbook_story(leader, project, party):
+    """A decision, an agreement and a meeting (rows made as the report tests make them), and
+    a PDF asked for but not yet made (its progress page, which then polls)."""
+    from tests.logbook.report_rows import agreement, decision, meeting
+    from wijkkoers.logbook.models import ReportRun
+
+    today = timezone.localdate()
+    decision(
+        project,
+        "Het warmtenet is de voorkeursoplossing voor de hoogbouw aan de Oosterhoutlaan",
+        today,
+        user=leader,
+        steps=[STEP],
+        parties=[party],
+    )
+    agreement(project, "Enquête onder alle huurders uitzetten", today, owner_party=party)
+    meeting(project, "Startbijeenkomst met bewoners en corporatie", today, parties=[party])
+    return ReportRun.objects.create(
+        project=project, kind="rapport", as_of=today, requested_by=leader
+    )
