@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -60,6 +60,17 @@ def _step_choices(catalogue):
     return [(step.key, f"{step.display_number} {step.title}") for step in catalogue.steps.values()]
 
 
+def _entry_url(project, item) -> str:
+    """The entry's own page, named after its kind ("logbook:besluit", ...); none if that
+    kind has no page (yet), or for a status change (its step is linked instead)."""
+    if item.entry is None:
+        return ""
+    try:
+        return reverse(f"logbook:{item.kind}", args=[project.public_id, item.entry.public_id])
+    except NoReverseMatch:
+        return ""
+
+
 def _steps_of(project, catalogue, keys):
     """(label, link) per step key; a key the method no longer has reads as itself."""
     result = []
@@ -102,7 +113,10 @@ def timeline_page(request, project_id):
             kind=kind,
             steps=_step_choices(catalogue),
             step=step,
-            rows=[(item, _steps_of(project, catalogue, item.step_keys)) for item in page.items],
+            rows=[
+                (item, _steps_of(project, catalogue, item.step_keys), _entry_url(project, item))
+                for item in page.items
+            ],
             parties=parties,
             party=party,
             start=start,
