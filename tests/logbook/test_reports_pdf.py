@@ -161,3 +161,35 @@ def test_progress_page_polls_while_busy(client, project, bob, method):
     assert 'data-hx-trigger="every 2s"' in page.content.decode()
     assert fragment.content.decode().strip().startswith('<div id="pdf-status"')
     assert client.get(url + "download/").status_code == 404  # not ready yet
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Rapport Wijk 2025-01-01", "Rapport Wijk 2025-01-01.pdf"),
+        ("Rapport ../../etc/passwd", "Rapport .. .. etc passwd.pdf"),
+        ("Rapport a\r\nSet-Cookie: x", "Rapport a Set-Cookie x.pdf"),
+        ("Rapport “Zuid” é", "Rapport “Zuid” é.pdf"),
+    ],
+)
+def test_download_names_are_safe(title, expected):
+    from wijkkoers.logbook.views.reports import download_name
+
+    assert download_name(title) == expected
+
+
+def test_download_of_a_project_with_an_odd_name(
+    client, alice, method, django_capture_on_commit_callbacks
+):
+    project = create_project(alice, name='Wijk "Zuid"\r\nX-Evil: 1 / ü', municipality="A")
+    with django_capture_on_commit_callbacks(execute=True):
+        run = request_report(alice, project, kind="rapport", as_of=timezone.localdate())
+    client.force_login(alice)
+
+    response = client.get(
+        reverse("logbook:report_download", args=[project.public_id, run.public_id])
+    )
+
+    assert response.status_code == 200
+    assert "\n" not in response["Content-Disposition"]
+    assert response["Content-Disposition"].startswith("attachment;")

@@ -6,6 +6,7 @@ matched against the project's own parties and the method's steps in memory; anyt
 unknown or malformed means "no filter", and a malformed cursor means page one.
 """
 
+import re
 from datetime import date
 
 from django.contrib import messages
@@ -240,6 +241,12 @@ def make_pdf(request, project_id):
     return redirect(reverse("logbook:report_run", args=[project.public_id, run.public_id]))
 
 
+def download_name(title: str) -> str:
+    """A file name for the download: the title without control characters or path parts."""
+    cleaned = re.sub(r"[\x00-\x1f\x7f/\\:]+", " ", title)
+    return " ".join(cleaned.split())[:150] + ".pdf"
+
+
 def _access_run(project, public_id) -> ReportRun:
     if not is_public_id(public_id):
         raise Http404
@@ -279,7 +286,7 @@ def report_download(request, project_id, run_id):
     run = _access_run(project, run_id)
     if run.status != ReportRunStatus.DONE or not run.file:
         raise Http404
-    name = f"{run.get_kind_display()} {project.name} {run.as_of.isoformat()}.pdf"
+    name = download_name(f"{run.get_kind_display()} {project.name} {run.as_of.isoformat()}")
     response = FileResponse(run.file.open("rb"), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(True, name)
     response["X-Content-Type-Options"] = "nosniff"
