@@ -47,7 +47,7 @@ def test_timeline_briefing_and_report_pdf(page, login, method, settings, tmp_pat
 
     page.get_by_role("link", name="Projectrapport").click()
     page.get_by_role("button", name="Maak rapport").click()
-    expect(page.get_by_text("De PDF is klaar.")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("De PDF is klaar.")).to_be_visible(timeout=120_000)
     with page.expect_download() as info:
         page.get_by_role("link", name="PDF downloaden").click()
     download = info.value
