@@ -42,6 +42,14 @@ def oldest_page_url(project: Project) -> str:
     return f"{url}?ouder={cursor}" if cursor else url
 
 
+def _timeline_last(project: Project) -> str:
+    """The query string of the timeline's last page, found by following its cursor."""
+    from wijkkoers.logbook.report_queries import last_page_cursor
+
+    cursor = last_page_cursor(project)
+    return f"?ouder={cursor}" if cursor else ""
+
+
 def bench_pages() -> list[Page]:
     catalogue = get_catalogue()
     kompas = catalogue.kompas_url
@@ -51,6 +59,10 @@ def bench_pages() -> list[Page]:
     leader = large.memberships.filter(role=Role.PROJECTLEIDER).order_by("pk").first().user
     portfolio = User.objects.get(email=PORTFOLIO_EMAIL)
     as_leader, as_portfolio = session_for(leader), session_for(portfolio)
+
+    def logbook(name: str, view: str, query: str = "") -> Page:
+        url = reverse(f"logbook:{view}", args=[large.public_id]) + query
+        return Page(name, url, session=as_leader, kind="project")
 
     def project(name: str, view: str, *args, path: str = "") -> Page:
         url = path or reverse(f"projects:{view}", args=[large.public_id, *args])
@@ -86,4 +98,8 @@ def bench_pages() -> list[Page]:
         project("Wijzigingen, first page", "audit"),
         project("Wijzigingen, last page", "audit", path=oldest_page_url(large)),
         project("members", "members"),
+        logbook("logbook timeline, first page", "timeline"),
+        logbook("logbook timeline, last page", "timeline", query=_timeline_last(large)),
+        # The PDF is made by a task (bench/report_pdf.py times it); this is its HTML.
+        logbook("project report, printable HTML", "report_print"),
     ]

@@ -103,7 +103,9 @@ def build_site() -> Site:
         expected_version=0,
     )
     logbook = _build_logbook(leader, project, party)
+    run = _logbook_story(leader, project, party)
     base = f"/projecten/{project.public_id}"
+    logbook_base = f"{base}/logboek"
     workspace = {
         "portfolio": "/projecten/",
         "new project": "/projecten/nieuw/",
@@ -120,6 +122,14 @@ def build_site() -> Site:
         "changes": f"{base}/wijzigingen/",
         **{f"logbook {name}": f"{base}/logboek/{path}" for name, path in logbook.items()},
         **_logbook_documents(leader, project, party),
+        "logbook timeline": f"{logbook_base}/tijdlijn/",
+        "logbook timeline of a step": f"{logbook_base}/tijdlijn/?stap={STEP}",
+        "briefing": f"{logbook_base}/inwerkdossier/",
+        "briefing for a party": f"{logbook_base}/inwerkdossier/?partij={party.public_id}",
+        "briefing printable": f"{logbook_base}/inwerkdossier/afdrukken/",
+        "project report": f"{logbook_base}/rapport/",
+        "project report printable": f"{logbook_base}/rapport/afdrukken/",
+        "report PDF progress": f"{logbook_base}/rapport/pdf/{run.public_id}/",
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
@@ -241,3 +251,25 @@ def _logbook_documents(leader, project, party) -> dict:
         "logbook search": f"{base}/zoeken/?q=warmtetransitie",
         "logbook search without results": f"{base}/zoeken/?q=qqqxyz",
     }
+
+
+def _logbook_story(leader, project, party):
+    """A decision, an agreement and a meeting (rows made as the report tests make them), and
+    a PDF asked for but not yet made (its progress page, which then polls)."""
+    from tests.logbook.report_rows import agreement, decision, meeting
+    from wijkkoers.logbook.models import ReportRun
+
+    today = timezone.localdate()
+    decision(
+        project,
+        "Het warmtenet is de voorkeursoplossing voor de hoogbouw aan de Oosterhoutlaan",
+        today,
+        user=leader,
+        steps=[STEP],
+        parties=[party],
+    )
+    agreement(project, "Enquête onder alle huurders uitzetten", today, owner_party=party)
+    meeting(project, "Startbijeenkomst met bewoners en corporatie", today, parties=[party])
+    return ReportRun.objects.create(
+        project=project, kind="rapport", as_of=today, requested_by=leader
+    )

@@ -385,6 +385,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # Wagtail logs every page save at INFO; loading the method would flood the output.
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint logs every step of every PDF at INFO, and each CSS rule it skips.
+        "weasyprint": {"level": "ERROR"},
     },
 }
 

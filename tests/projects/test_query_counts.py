@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db
 # Warm catalogue, logged in, session from the cache. Before (SQLite): compass 15, step page
 # 17, portfolio 12, settings 9, members 8, audit trail 8.
 CEILINGS = {
-    "projects:compass": 6,  # +1: the count of overdue agreements (logbook)
+    # +1: the count of overdue agreements (logbook); +1 for the briefing notice, until the
+    # member opened the briefing once (then the session remembers it).
+    "projects:compass": 7,
     "projects:step": 8,  # +1: the step's logbook, one query (logbook.queries.step_logbook)
     "projects:portfolio": 3,
     "projects:settings": 7,

@@ -355,3 +355,66 @@ class Link(models.Model):
 
     def __str__(self):
         return self.url
+
+
+# --- Reports (logreport) --------------------------------------------------------------------
+
+
+class ReportKind(models.TextChoices):
+    BRIEFING = "inwerkdossier", _("briefing")
+    REPORT = "rapport", _("project report")
+
+
+class ReportRunStatus(models.TextChoices):
+    QUEUED = "wachtrij", _("waiting")
+    RUNNING = "bezig", _("being made")
+    DONE = "klaar", _("ready")
+    FAILED = "mislukt", _("failed")
+
+
+def report_path(instance, filename):
+    """Stored under a random name; the download names the file after the project and date."""
+    return f"logbook/reports/{instance.project.public_id}/{new_public_id()}.pdf"
+
+
+class ReportRun(models.Model):
+    """One PDF made of a project "as it stood on date X": asked for, made by a task, kept."""
+
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="report_runs")
+    kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices)
+    as_of = models.DateField(_("as it stood on"))
+    party = models.ForeignKey(
+        Party,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("party"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ReportRunStatus.choices,
+        default=ReportRunStatus.QUEUED,
+    )
+    file = models.FileField(upload_to=report_path, max_length=300, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    render_ms = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        indexes = [
+            models.Index(fields=["project", "-requested_at"], name="reportrun_project_requested")
+        ]
+        verbose_name = _("report run")
+        verbose_name_plural = _("report runs")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.as_of}"

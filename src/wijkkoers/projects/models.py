@@ -171,6 +171,9 @@ class Membership(models.Model):
         verbose_name=_("party"),
     )
     joined_at = models.DateTimeField(auto_now_add=True)
+    # When the member first opened the logbook's briefing (inwerkdossier); until then the
+    # project compass points them to it.
+    briefing_opened_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from wijkkoers.audit.queries import history_of
 from wijkkoers.core.errors import DomainError
 from wijkkoers.logbook.queries import overdue_agreement_count, step_logbook
+from wijkkoers.logbook.notices import briefing_notice_needed
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
 from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
@@ -66,6 +67,7 @@ def compass(request, project_id):
             compass_map=fill_map(map_skeleton(catalogue), rows, project, subproject),
             subprojects=list(project.subprojects.all()),
             overdue_agreements=overdue_agreement_count(project),
+            briefing_notice=briefing_notice_needed(request, project),
         ),
     )
 
