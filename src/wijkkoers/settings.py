@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "wijkkoers.accounts",
     "wijkkoers.method",
     "wijkkoers.projects",
+    "wijkkoers.logbook",
     "wijkkoers.audit",
     # Wagtail: the CMS for the method content. No embeds, forms, redirects or site
     # settings: nothing uses them. Images and documents stay because Wagtail's admin

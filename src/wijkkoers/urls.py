@@ -19,6 +19,7 @@ urlpatterns = [
         core_views.info_page("core/accessibility.html"),
         name="accessibility",
     ),
+    path("projecten/<str:project_id>/logboek/", include("wijkkoers.logbook.urls")),
     path("projecten/", include("wijkkoers.projects.urls")),
     path("account/", include("wijkkoers.accounts.urls")),
     path("account/", include("allauth.urls")),

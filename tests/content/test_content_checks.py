@@ -136,3 +136,41 @@ def test_search_words_are_treated_in_the_text(method_files, word):
         word in (step.doel + step.aanpak + " ".join(step.tips)).lower()
         for step in method_files.steps
     )
+
+
+def test_every_step_has_2_to_5_resources(method_files):
+    """Every step present (ours and those added later) names 2-5 public guides or tools."""
+    wrong = {
+        step.key: len(step.resources)
+        for step in method_files.steps
+        if not 2 <= len(step.resources) <= 5
+    }
+
+    assert not wrong, f"knooppunten zonder 2 tot 5 bronnen: {wrong}"
+
+
+def test_no_step_names_a_resource_twice(method_files):
+    twice = {
+        step.key: sorted(
+            url
+            for url in {r.url for r in step.resources}
+            if [r.url for r in step.resources].count(url) > 1
+        )
+        for step in method_files.steps
+    }
+
+    assert not {key: urls for key, urls in twice.items() if urls}
+
+
+def test_step_numbers_are_unique_and_continuous_per_phase(method_files):
+    numbers = defaultdict(list)
+    for step in method_files.steps:
+        numbers[step.phase].append(step.number)
+
+    wrong = {
+        phase: sorted(found)
+        for phase, found in numbers.items()
+        if sorted(found) != list(range(1, len(found) + 1))
+    }
+
+    assert not wrong, f"nummers per fase niet 1..n zonder gaten of dubbelen: {wrong}"

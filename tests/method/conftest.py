@@ -69,6 +69,9 @@ def add_step_file(content: Path, key: str, phase: int, number: int, **fields) ->
         "doel": "Een doel.",
         "aanpak": "Een aanpak met een [link](knooppunt:helderheid-over-ambities).",
         "tips": ("Een tip.", "Nog een tip."),
+        "resources": (
+            files.ResourceRecord("Een gids", "Een uitgever", "https://example.org/gids"),
+        ),
     } | fields
     record = files.StepRecord(**values)
     path = content / files.STEPS_DIR / record.filename

@@ -85,3 +85,67 @@ def test_format_phases_quotes_text_that_cannot_be_folded():
     text = files.format_phases([record])
 
     assert files.parse_phases(text) == [record]
+
+
+RESOURCES = (
+    files.ResourceRecord("Leidraad: een handleiding", "Een uitgever", "https://example.org/a"),
+    files.ResourceRecord('Titel met "aanhalingstekens": en #', "Uitgever", "http://example.org/b"),
+)
+
+
+def _seed_with(front_matter_addition: str) -> str:
+    text = (CONTENT_DIR / files.STEPS_DIR / "1-02-helderheid-over-ambities.md").read_text()
+    front, body = text.split("\n---\n", 1)
+    front = "\n".join(line for line in front.split("\n") if not line.startswith(("bronnen", " ")))
+    return f"{front}\n{front_matter_addition}---\n{body}"
+
+
+def test_format_step_writes_resources_that_read_back_the_same():
+    record = files.parse_step(_seed_with(""))
+    with_resources = files.StepRecord(**(record.__dict__ | {"resources": RESOURCES}))
+
+    text = files.format_step(with_resources)
+
+    assert "bronnen:\n  - titel: " in text
+    assert files.parse_step(text) == with_resources
+    assert files.format_step(files.parse_step(text)) == text
+
+
+def test_parse_step_reads_resources_in_their_order():
+    text = _seed_with(
+        "bronnen:\n"
+        '  - titel: "Eerste"\n    uitgever: "A"\n    url: "https://example.org/1"\n'
+        "  - titel: Tweede\n    uitgever: B\n    url: http://example.org/2\n"
+    )
+
+    record = files.parse_step(text)
+
+    assert [r.title for r in record.resources] == ["Eerste", "Tweede"]
+    assert record.resources[1] == files.ResourceRecord("Tweede", "B", "http://example.org/2")
+
+
+def test_a_step_without_resources_has_none():
+    assert files.parse_step(_seed_with("")).resources == ()
+
+
+@pytest.mark.parametrize(
+    ("bronnen", "problem"),
+    [
+        ('bronnen: "een tekst"\n', "lijst"),
+        ("bronnen:\n  - https://example.org\n", "titel, uitgever en url"),
+        ('bronnen:\n  - titel: "T"\n    uitgever: "U"\n', "'url' ontbreekt"),
+        ('bronnen:\n  - titel: "T"\n    url: "https://example.org"\n', "'uitgever' ontbreekt"),
+        ('bronnen:\n  - uitgever: "U"\n    url: "https://example.org"\n', "'titel' ontbreekt"),
+        ('bronnen:\n  - titel: ""\n    uitgever: "U"\n    url: "https://e.org"\n', "'titel'"),
+        ('bronnen:\n  - titel: "T"\n    uitgever: "U"\n    url: "ftp://example.org"\n', "url"),
+        ('bronnen:\n  - titel: "T"\n    uitgever: "U"\n    url: "www.example.org"\n', "url"),
+        ('bronnen:\n  - titel: "T"\n    uitgever: "U"\n    url: "https://a b.org"\n', "url"),
+        (
+            'bronnen:\n  - titel: T\n    uitgever: U\n    url: "https://e.org"\n    jaar: 1\n',
+            "jaar",
+        ),
+    ],
+)
+def test_parse_step_rejects_a_broken_resource(bronnen, problem):
+    with pytest.raises(ContentError, match=problem):
+        files.parse_step(_seed_with(bronnen))

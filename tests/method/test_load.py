@@ -197,3 +197,36 @@ def test_export_writes_what_an_editor_published(method, tmp_path):
 
     text = (tmp_path / files.STEPS_DIR / "1-02-helderheid-over-ambities.md").read_text()
     assert files.parse_step(text).subtitle == "Door de redactie herschreven"
+
+
+def test_load_and_export_keep_a_steps_resources_in_order(method, content_copy, tmp_path):
+    resources = (
+        files.ResourceRecord("Tweede gids", "Uitgever B", "https://example.org/b"),
+        files.ResourceRecord("Eerste gids", "Uitgever A", "https://example.org/a"),
+    )
+    path = add_step_file(content_copy, "met-bronnen", phase=1, number=18, resources=resources)
+
+    assert not load_method(content_copy).errors
+
+    step = StepPage.objects.get(key="met-bronnen")
+    assert [(r.title, r.publisher, r.url) for r in step.resources.all()] == [
+        ("Tweede gids", "Uitgever B", "https://example.org/b"),
+        ("Eerste gids", "Uitgever A", "https://example.org/a"),
+    ]
+    export_method(tmp_path)
+    exported = tmp_path / files.STEPS_DIR / path.name
+    assert exported.read_bytes() == path.read_bytes()
+    assert load_method(content_copy).updated == []
+
+
+def test_load_method_updates_changed_resources(method, content_copy):
+    resource = files.ResourceRecord("Gids", "Uitgever", "https://example.org/gids")
+    add_step_file(content_copy, "met-bronnen", phase=1, number=18, resources=(resource,))
+    load_method(content_copy)
+    moved = files.ResourceRecord("Gids", "Uitgever", "https://example.org/nieuw")
+    add_step_file(content_copy, "met-bronnen", phase=1, number=18, resources=(moved,))
+
+    report = load_method(content_copy)
+
+    assert report.updated == ["knooppunten/1-18-met-bronnen.md"]
+    assert StepPage.objects.get(key="met-bronnen").resources.get().url == moved.url

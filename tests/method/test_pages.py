@@ -403,3 +403,38 @@ def test_step_page_shows_a_related_step_under_its_strongest_relation(client, met
     assert "de-juiste-partijen-aan-tafel" not in groups.get("Volgt uit", "")
     assert "gezamenlijke-ambitie" in groups["Nodig voor"]
     assert "gezamenlijke-ambitie" not in groups.get("Leidt tot", "")
+
+
+def test_step_page_shows_its_resources_with_publisher(client, method, content_copy):
+    from wijkkoers.method import files
+    from wijkkoers.method.services import load_method
+
+    from .conftest import add_step_file
+
+    resources = (
+        files.ResourceRecord("Een handige gids", "Uitgever & Co", "https://example.org/gids"),
+        files.ResourceRecord("Een rekentool", "Rekenbureau", "https://example.org/tool"),
+    )
+    add_step_file(content_copy, "met-bronnen", phase=1, number=18, resources=resources)
+    assert not load_method(content_copy).errors
+
+    html = client.get("/kompas/samen-starten/met-bronnen/").content.decode()
+
+    section = html.split('<section id="bronnen"', 1)[1].split("</section>", 1)[0]
+    assert "Bronnen en hulpmiddelen" in section
+    assert '<a href="https://example.org/gids" rel="noopener">Een handige gids</a>' in section
+    assert "Uitgever &amp; Co" in section
+    assert section.index("Een handige gids") < section.index("Een rekentool")
+
+
+def test_step_page_without_resources_has_no_empty_section(client, method, content_copy):
+    from wijkkoers.method.services import load_method
+
+    from .conftest import add_step_file
+
+    add_step_file(content_copy, "zonder-bronnen", phase=1, number=18, resources=())
+    assert not load_method(content_copy).errors
+
+    html = client.get("/kompas/samen-starten/zonder-bronnen/").content.decode()
+
+    assert 'id="bronnen"' not in html

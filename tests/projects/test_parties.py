@@ -82,6 +82,19 @@ def test_add_party_other_kind_shows_the_teams_label(alice, project, method):
     assert party.type_label == "buurthuis"
 
 
+def test_audit_of_other_kind_never_shows_the_stored_key(client, alice, project, method):
+    add_party(
+        alice, project, name="Buurthuis De Schakel", party_type=Party.OTHER, other_type="buurthuis"
+    )
+    client.force_login(alice)
+
+    response = client.get(reverse("projects:audit", args=[project.public_id]))
+
+    text = response.content.decode()
+    assert "een ander soort partij (eigen omschrijving)" in text
+    assert ">anders<" not in text and "anders</" not in text
+
+
 def test_add_party_is_audited(alice, project, method):
     party = add_party(alice, project, name="Netbeheer Test", party_type="netbeheerder")
 

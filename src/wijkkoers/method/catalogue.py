@@ -65,6 +65,15 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class Resource:
+    """A public guide or tool for a step."""
+
+    title: str
+    publisher: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class Step:
     key: str
     number: int
@@ -78,6 +87,7 @@ class Step:
     parties: tuple[PartyType, ...] = ()  # lead party first
     stories: tuple[Story, ...] = ()
     tips: tuple[str, ...] = ()
+    resources: tuple[Resource, ...] = ()
     doel: str = ""
     aanpak: str = ""
     requires: tuple[str, ...] = ()  # keys of live steps, as the editor ordered them
@@ -245,7 +255,7 @@ class Catalogue:
 
 
 def build_catalogue() -> Catalogue:
-    """Read the live method from the pages in a fixed number of queries (eleven at most)."""
+    """Read the live method from the pages in a fixed number of queries (twelve at most)."""
     kompas = models.MethodIndexPage.objects.live().first()
     if kompas is None:
         return Catalogue()
@@ -284,6 +294,7 @@ def _step_pages(kompas):
         .prefetch_related(
             "tracks",
             "tips",
+            "resources",
             "links",
             Prefetch("step_parties", models.StepParty.objects.select_related("party")),
             Prefetch("step_stories", models.StepStory.objects.select_related("story")),
@@ -310,6 +321,7 @@ def _step(page, phase, tracks: dict, parties: dict, live: dict) -> Step:
         parties=tuple(parties[sp.party_id] for sp in page.step_parties.all()),
         stories=tuple(_story(ss.story) for ss in page.step_stories.all()),
         tips=tuple(tip.text for tip in page.tips.all()),
+        resources=tuple(Resource(r.title, r.publisher, r.url) for r in page.resources.all()),
         doel=page.doel,
         aanpak=page.aanpak,
         **{kind: tuple(keys) for kind, keys in links.items()},

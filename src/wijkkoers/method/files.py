@@ -73,6 +73,15 @@ class StoryRecord:
 
 
 @dataclass(frozen=True)
+class ResourceRecord:
+    """A public guide or tool for a step: its title as the publisher names it."""
+
+    title: str
+    publisher: str
+    url: str
+
+
+@dataclass(frozen=True)
 class StepRecord:
     key: str
     phase: int
@@ -89,6 +98,7 @@ class StepRecord:
     doel: str
     aanpak: str
     tips: tuple[str, ...]
+    resources: tuple[ResourceRecord, ...] = ()
 
     @property
     def linked_keys(self) -> tuple[str, ...]:
@@ -156,6 +166,31 @@ def _yes_no(meta: dict, name: str) -> bool:
     raise ContentError(f"veld '{name}' moet 'ja' of 'nee' zijn")
 
 
+RESOURCE_FIELDS = ("titel", "uitgever", "url")
+RESOURCE_URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+[^\s]*")
+
+
+def _resources(meta: dict) -> tuple[ResourceRecord, ...]:
+    """The 'bronnen' list: each item a titel, an uitgever and an http(s) url."""
+    value = meta.get("bronnen") or []
+    if not isinstance(value, list):
+        raise ContentError("veld 'bronnen' moet een lijst zijn")
+    records = []
+    for position, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            raise ContentError(f"bron {position} moet titel, uitgever en url hebben")
+        unknown = sorted(set(item) - set(RESOURCE_FIELDS))
+        if unknown:
+            raise ContentError(f"bron {position} heeft een onbekend veld '{unknown[0]}'")
+        for name in RESOURCE_FIELDS:
+            if not isinstance(item.get(name), str) or not item[name].strip():
+                raise ContentError(f"bron {position}: veld '{name}' ontbreekt of is geen tekst")
+        if not RESOURCE_URL.fullmatch(item["url"]):
+            raise ContentError(f"bron {position}: url moet beginnen met https:// of http://")
+        records.append(ResourceRecord(item["titel"], item["uitgever"], item["url"]))
+    return tuple(records)
+
+
 def _sections(body: str) -> dict[str, str]:
     """Split a step's body into its '## ' sections, without surrounding blank lines."""
     sections, current, lines = {}, None, []
@@ -208,6 +243,7 @@ def parse_step(text: str) -> StepRecord:
         doel=sections["Doel"],
         aanpak=sections["Aanpak"],
         tips=_tips(sections.get("Tips", "")),
+        resources=_resources(meta),
     )
 
 
@@ -336,6 +372,12 @@ def format_step(record: StepRecord) -> str:
         f"verwant: {_flow(record.related)}",
         f"praktijk: {_flow(record.stories)}",
     ]
+    if record.resources:
+        front.append("bronnen:")
+        for resource in record.resources:
+            front.append(f"  - titel: {_quoted(resource.title)}")
+            front.append(f"    uitgever: {_quoted(resource.publisher)}")
+            front.append(f"    url: {_quoted(resource.url)}")
     tips = "\n".join(f"- {tip}" for tip in record.tips)
     return (
         "---\n" + "\n".join(front) + "\n---\n\n"

@@ -23,6 +23,7 @@ from wijkkoers.method.files import (
     ContentError,
     PartyRecord,
     PhaseRecord,
+    ResourceRecord,
     StepRecord,
     StoryRecord,
     TrackRecord,
@@ -36,6 +37,7 @@ from wijkkoers.method.models import (
     StepLink,
     StepPage,
     StepParty,
+    StepResource,
     StepStory,
     StepTip,
     Track,
@@ -101,6 +103,7 @@ def step_record(step: StepPage, phase_number: int) -> StepRecord:
         doel=step.doel,
         aanpak=step.aanpak,
         tips=tuple(tip.text for tip in step.tips.all()),
+        resources=tuple(ResourceRecord(r.title, r.publisher, r.url) for r in step.resources.all()),
     )
 
 
@@ -307,6 +310,10 @@ def _apply_step(step: StepPage, record: StepRecord, refs: dict) -> None:
         StepParty(party=refs["parties"][key], sort_order=i) for i, key in enumerate(record.parties)
     ]
     step.tips = [StepTip(text=text, sort_order=i) for i, text in enumerate(record.tips)]
+    step.resources = [
+        StepResource(title=r.title, publisher=r.publisher, url=r.url, sort_order=i)
+        for i, r in enumerate(record.resources)
+    ]
     step.step_stories = [
         StepStory(story=refs["stories"][key], sort_order=i) for i, key in enumerate(record.stories)
     ]
@@ -430,7 +437,9 @@ def export_method(path: Path) -> int:
     _replace_dir(path / files.STORIES_DIR, stories)
     steps = {}
     for phase in phases:
-        for step in StepPage.objects.child_of(phase).live().prefetch_related("tracks", "tips"):
+        for step in (
+            StepPage.objects.child_of(phase).live().prefetch_related("tracks", "tips", "resources")
+        ):
             record = step_record(step, phase.number)
             steps[record.filename] = files.format_step(record)
     _replace_dir(path / files.STEPS_DIR, steps)

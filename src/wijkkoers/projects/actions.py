@@ -45,10 +45,15 @@ def _describe_progress(progress: StepProgress) -> str:
 
 
 def _party_type_named(key: str) -> dict:
+    from django.utils.translation import gettext
+
     from wijkkoers.method.models import PartyType
 
+    if key == Party.OTHER:
+        # The team's own label is recorded beside it (other_type); never show the stored key.
+        return {"id": key, "name": gettext("another kind (own label)")}
     name = PartyType.objects.filter(key=key).values_list("name", flat=True).first()
-    return {"id": key, "name": name or key}
+    return {"id": key, "name": name or gettext("a kind no longer in the method")}
 
 
 def register() -> None:

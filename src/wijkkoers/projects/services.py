@@ -86,6 +86,10 @@ def _lock_open_project(project: Project) -> Project:
     return locked
 
 
+# The guard other apps' write services call first (the logbook, the tools).
+lock_open_project = _lock_open_project
+
+
 # --- Projects -----------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from wijkkoers.method.models.pages import (
     StepLink,
     StepPage,
     StepParty,
+    StepResource,
     StepStory,
     StepTip,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "StepLink",
     "StepPage",
     "StepParty",
+    "StepResource",
     "StepStory",
     "StepTip",
     "StorySubmission",

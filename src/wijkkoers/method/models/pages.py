@@ -133,6 +133,7 @@ class StepPage(Page):
         FieldPanel("aanpak"),
         InlinePanel("tips", label=_("Tips")),
         InlinePanel("step_stories", label=_("Practice stories")),
+        InlinePanel("resources", label=_("Sources and tools")),
         MultiFieldPanel([InlinePanel("links", label=_("Links to other steps"))], _("Links")),
     ]
     base_form_class = KeyLockedForm
@@ -245,3 +246,20 @@ class StepStory(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("practice story")
+
+
+class StepResource(Orderable):
+    """A public guide or tool for a step, shown under "Sources and tools" with its publisher."""
+
+    step = ParentalKey(StepPage, on_delete=models.CASCADE, related_name="resources")
+    title = models.CharField(
+        _("title"), max_length=300, help_text=_("The title as the publisher names it.")
+    )
+    publisher = models.CharField(_("publisher"), max_length=200)
+    url = models.URLField(_("web address"), max_length=500)
+
+    panels = [FieldPanel("title"), FieldPanel("publisher"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source or tool")
+        verbose_name_plural = _("sources and tools")

@@ -1,0 +1,5 @@
+"""Audit actions of the logbook: documents."""
+
+
+def register():
+    pass

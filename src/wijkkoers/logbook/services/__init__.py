@@ -1,0 +1,1 @@
+"""Write services of the logbook, one module per part (entries, documents)."""

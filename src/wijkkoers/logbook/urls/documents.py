@@ -1,0 +1,3 @@
+"""Logbook URLs: documents."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Logbook URLs: entries."""
+
+urlpatterns = []
