@@ -34,6 +34,7 @@ DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wijkkoers_bench"
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
+RANDOM_PAGE_COST = "1.1"
 
 
 def app_env() -> dict:
@@ -91,6 +92,10 @@ def ensure_database() -> None:
     ).stdout.strip()
     if not exists:
         run(*base, f'CREATE DATABASE "{name}"')
+    # The server's default cost of a random read (4) is for spinning disks; on SSD (as here
+    # and in production, deploy/README.md) the planner otherwise prefers scanning the whole
+    # user table to 60 index lookups for a team list.
+    run(*base, f'ALTER DATABASE "{name}" SET random_page_cost = {RANDOM_PAGE_COST}', quiet=True)
 
 
 def prepare() -> None:
@@ -239,6 +244,15 @@ def table(results: list[Result], bare_rps: float, memory: list[float]) -> str:
     return "\n".join(lines)
 
 
+def result_path(folder: Path, stem: str) -> Path:
+    """`<stem>.md`, or `<stem>-2.md`, `-3`, ... : a new run never overwrites a kept result."""
+    out, number = folder / f"{stem}.md", 1
+    while out.exists():
+        number += 1
+        out = folder / f"{stem}-{number}.md"
+    return out
+
+
 def main() -> None:
     wrk = ensure_wrk()
     prepare()
@@ -274,7 +288,7 @@ def main() -> None:
         stop(bare)
     bare_rps = (before.rps + after.rps) / 2
     report = table([before, *results, after], bare_rps, memory)
-    out = ROOT / "bench" / "results" / f"{datetime.now(UTC):%Y-%m-%d}-{platform.node()}.md"
+    out = result_path(ROOT / "bench" / "results", f"{datetime.now(UTC):%Y-%m-%d}-{platform.node()}")
     print(report)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(report, encoding="utf-8")

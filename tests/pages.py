@@ -92,12 +92,21 @@ def build_site() -> Site:
         ProgressChange(status="gestart", owner=member, note="Eerste **gesprek** gevoerd."),
         expected_version=0,
     )
+    # A whole-project "niet van toepassing" that the sub-project inherits (its step page says so).
+    set_step_progress(
+        leader,
+        project,
+        "rol-vve",
+        ProgressChange(status="nvt", reason="Er zijn geen VvE's in deze wijk."),
+        expected_version=0,
+    )
     base = f"/projecten/{project.public_id}"
     workspace = {
         "portfolio": "/projecten/",
         "new project": "/projecten/nieuw/",
         "compass": f"{base}/",
         "project step": f"{base}/stappen/{STEP}/",
+        "sub-project step, inherited": f"{base}/stappen/rol-vve/?deelproject={sub.public_id}",
         "members": f"{base}/leden/",
         "settings": f"{base}/instellingen/",
         "party edit": f"{base}/instellingen/partijen/{party.public_id}/",

@@ -120,7 +120,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "wijkkoers.core.static.StaticFilesMiddleware",
+    # A stored method page for an anonymous visitor is answered here, with the headers the
+    # middleware below added when it was rendered (method/page_cache.py).
+    "wijkkoers.method.page_cache.AnonymousPageCacheMiddleware",
     "wijkkoers.core.middleware.SecurityHeadersMiddleware",
     "wijkkoers.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -200,6 +203,8 @@ if PRODUCTION and not REDIS_URL and WEB_CONCURRENCY != 1:
         "REDIS_URL is required in production with more than one worker process "
         "(set WEB_CONCURRENCY=1 to run a single worker without Redis)."
     )
+# Method pages for anonymous visitors are kept whole in the cache (method/page_cache.py).
+METHOD_PAGE_CACHE = env_bool("METHOD_PAGE_CACHE", True)
 # Sessions are read from the cache and written through to the database: a logged-in page
 # saves its session query. Safe because several processes always share Redis (above).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

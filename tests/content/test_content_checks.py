@@ -39,6 +39,12 @@ def test_there_are_at_least_54_steps_in_6_phases(method_files):
     assert sorted({step.phase for step in method_files.steps}) == [1, 2, 3, 4, 5, 6]
 
 
+def test_every_step_key_is_unique(method_files):
+    keys = [step.key for step in method_files.steps]
+
+    assert len(keys) == len(set(keys))
+
+
 @pytest.mark.parametrize("field", ["subtitle", "doel", "aanpak"])
 def test_every_step_has_text(method_files, field):
     missing = [step.key for step in method_files.steps if not getattr(step, field).strip()]
@@ -93,7 +99,8 @@ def test_every_step_links_to_another_and_every_link_resolves(method_files):
 
 
 def test_every_step_is_reachable_from_the_first_step(method_files):
-    # A link shows on both steps' pages, so a new step is reachable when it links to a known one.
+    # The product shows every link both ways, so a step is reachable when any chain of
+    # links, in either direction, connects it to the first step.
     graph = {step.key: set(links_of(step)) for step in method_files.steps}
     for key, targets in list(graph.items()):
         for target in targets:

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from wijkkoers.method import files
 
@@ -91,3 +92,32 @@ def test_no_content_file_repeats_a_passage_of_the_seed_page():
             copied[str(path.relative_to(CONTENT))] = sorted(" ".join(p) for p in shared)
 
     assert not copied, f"passages van {PASSAGE_WORDS}+ woorden uit de voorbeeldpagina: {copied}"
+
+
+def step_resources():
+    """(file name, the `bronnen:` list or None) for every step; the loader ignores the field."""
+    found = []
+    for path in sorted((CONTENT / files.STEPS_DIR).glob("*.md")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        found.append((path.name, meta.get("bronnen")))
+    return found
+
+
+def test_step_resources_name_title_publisher_and_a_public_page():
+    wrong = {}
+    for name, resources in step_resources():
+        if resources is None:
+            continue  # steps written before the field existed get theirs from the editors
+        if not isinstance(resources, list) or not 2 <= len(resources) <= 5:
+            wrong[name] = "2 tot 5 bronnen"
+            continue
+        for resource in resources:
+            if not (
+                isinstance(resource, dict)
+                and str(resource.get("titel", "")).strip()
+                and str(resource.get("uitgever", "")).strip()
+                and URL.fullmatch(str(resource.get("url", "")))
+            ):
+                wrong[name] = resource
+
+    assert not wrong, f"bronnen zonder titel, uitgever of http(s)-adres: {wrong}"

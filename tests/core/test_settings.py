@@ -199,3 +199,32 @@ def test_sqlite_is_tuned_for_concurrency():
     assert "journal_mode=WAL" in options["init_command"]
     assert "busy_timeout" in options["init_command"]
     assert options["transaction_mode"] == "IMMEDIATE"
+
+
+STATIC_CHECK = """
+from django.templatetags.static import static
+from django.test import Client
+client = Client(HTTP_HOST="wijkkoers.example.org")
+hashed = static("wijkkoers/css/wijkkoers.css")
+for url in (hashed, "/static/wijkkoers/css/wijkkoers.css"):
+    response = client.get(url, secure=True, HTTP_ACCEPT_ENCODING="gzip, br")
+    print(url, response.status_code, response["Cache-Control"], response.get("Content-Encoding"))
+"""
+
+
+def test_hashed_static_files_are_kept_for_a_year_compressed(tmp_path):
+    env = production(tmp_path, STATIC_ROOT=str(tmp_path / "static"), WEB_CONCURRENCY="1")
+    collected = run_manage("collectstatic", "--no-input", "--verbosity", "0", **env)
+    assert collected.returncode == 0, collected.stderr
+
+    result = run_manage("shell", "--no-imports", "-c", STATIC_CHECK, **env)
+
+    assert result.returncode == 0, result.stderr
+    hashed, plain = result.stdout.strip().splitlines()
+    url, status, *cache_control, encoding = hashed.split(" ")
+    assert url.startswith("/static/wijkkoers/css/wijkkoers.")
+    assert url != "/static/wijkkoers/css/wijkkoers.css"
+    assert status == "200"
+    assert " ".join(cache_control) == "max-age=31536000, public, immutable"
+    assert encoding in {"gzip", "br"}
+    assert "immutable" not in plain  # the unhashed name may change content: short lifetime

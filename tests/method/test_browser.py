@@ -70,6 +70,25 @@ def test_kompas_filter_works_without_javascript(browser, live_server, live_metho
 PAGE_WIDTH = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
 
 
+MAP_BEFORE_LIST = """() => {
+    const map = document.querySelector(".track-map");
+    const list = document.querySelector("#kompas-stappen");
+    return Boolean(map.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING);
+}"""
+# What may come before the map in the page's main content: the title, the one-line intro,
+# the compact filter bar and, with filters, how many steps match.
+BEFORE_MAP = """() => {
+    const main = document.querySelector("main");
+    const map = document.querySelector(".track-map");
+    const seen = [];
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node && node !== map; node = walker.nextNode()) {
+        if (node.matches("h1, h2, section, table")) seen.push(node.tagName.toLowerCase());
+    }
+    return seen;
+}"""
+
+
 @pytest.mark.parametrize("width", [390, 320])
 def test_kompas_map_fits_a_phone_without_sideways_scrolling(page, live_method, width):
     page.set_viewport_size({"width": width, "height": 800})
@@ -81,10 +100,33 @@ def test_kompas_map_fits_a_phone_without_sideways_scrolling(page, live_method, w
         assert scroll_width <= viewport, f"{url} is {scroll_width}px wide at {viewport}px"
         region = page.get_by_role("region", name=re.compile("Welke stappen"))
         assert region.get_attribute("tabindex") == "0"
-        # The map is on top: it starts above the list of steps.
-        map_top = page.locator(".track-map__table").bounding_box()["y"]
+        # The map is on top: the first thing after the title and the filters, starting in
+        # the first screen, and the list of steps comes after it.
+        assert page.evaluate(BEFORE_MAP) == ["h1"]
+        assert page.evaluate(MAP_BEFORE_LIST)
+        map_top = page.locator(".track-map").bounding_box()["y"]
+        table_top = page.locator(".track-map__table").bounding_box()["y"]
         list_top = page.locator("#kompas-stappen").bounding_box()["y"]
-        assert map_top < list_top
+        assert map_top < 800
+        assert table_top < list_top
+        if width == 390:
+            # At 390 px the whole map fits: not even its own region scrolls.
+            inner, shown = region.evaluate("e => [e.scrollWidth, e.clientWidth]")
+            assert inner <= shown, f"{url}: the map is {inner}px in a {shown}px region"
+
+
+def test_kompas_map_comes_first_on_a_wide_screen(page, live_method):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("/kompas/?spoor=B")
+
+    assert page.evaluate(BEFORE_MAP) == ["h1"]
+    assert page.locator(".track-map__table").bounding_box()["y"] < 800
+    # The track selector names each track whole, the chosen one shown in full.
+    select = page.locator("#id_spoor")
+    chosen = select.locator("option:checked").inner_text()
+    assert chosen.startswith("B. ")
+    assert len(chosen) > 10
+    assert page.get_by_role("link", name="Wis filters").is_visible()
 
 
 def test_kompas_map_follows_the_filters_with_htmx(page, live_method):

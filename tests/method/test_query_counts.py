@@ -40,6 +40,13 @@ LOGGED_IN_CEILINGS = {"/kompas/": 6, "/kompas/samen-starten/helderheid-over-ambi
 BUILD_QUERIES = 12
 
 
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    """These ceilings are what rendering a page costs; a stored anonymous copy costs no
+    query at all (tests/method/test_page_cache.py)."""
+    settings.METHOD_PAGE_CACHE = False
+
+
 def _count_queries(client, url):
     client.get(url)  # warm caches that are per process, not per step (content types, site)
     with CaptureQueriesContext(connection) as queries:

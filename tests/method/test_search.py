@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from wijkkoers.method import queries, search
 from wijkkoers.method.catalogue import get_catalogue
+from wijkkoers.method.models import StepPage
 
 from .conftest import SEED_KEY
 
@@ -119,3 +120,34 @@ def test_search_page_offers_nothing_when_words_match(client, method):
     assert 'class="search-suggestion"' not in html
     first = html.split('class="search-result"', 2)[1]
     assert "/woonlastenneutraliteit/" in first
+
+
+# --- Results kept per method version and normalised query ---------------------------------
+
+
+def test_search_results_are_kept_per_normalised_query(kompas, django_assert_num_queries):
+    hits, _suggestion = queries.search_results(kompas, "Warmtenet")
+
+    with django_assert_num_queries(0):
+        again, _ = queries.search_results(kompas, '  warmtenet!! "WARMTENET" ')
+
+    assert [h.step.key for h in again] == [h.step.key for h in hits]
+    assert [str(h.snippet) for h in again] == [str(h.snippet) for h in hits]
+    assert "<mark>" in str(again[0].snippet)
+
+
+def test_search_results_follow_a_publish(kompas):
+    assert not queries.search_results(kompas, "zeldzaamwoordje")[0]
+    live = StepPage.objects.get(key=SEED_KEY)
+    live.subtitle = "Over een zeldzaamwoordje"
+    live.save_revision().publish()
+
+    hits, _ = queries.search_results(kompas, "zeldzaamwoordje")
+    assert [h.step.key for h in hits] == [SEED_KEY]
+
+
+def test_search_page_serves_kept_results(client, method):
+    first = client.get("/kompas/zoeken/?q=warmtenet").content.decode()
+    again = client.get("/kompas/zoeken/?q=WARMTENET").content.decode()
+
+    assert first.count("<mark>") == again.count("<mark>") > 0

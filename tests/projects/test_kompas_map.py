@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from tests.factories import UserFactory
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.models import StepProgress, StepStatus
 from wijkkoers.projects.queries import compass_for, progress_by_key, what_next
@@ -198,6 +199,60 @@ def test_subproject_keeps_its_own_status_over_the_projects(alice, project, metho
     assert progress["rol-vve"].status == StepStatus.STARTED
     assert SEED not in progress  # only "not applicable" carries over from the whole project
     assert compass_for(catalogue, progress).overall.applicable == len(catalogue.steps)
+
+
+def step_page(client, project, key, subproject=None):
+    url = reverse("projects:step", args=[project.public_id, key])
+    if subproject is not None:
+        url += f"?deelproject={subproject.public_id}"
+    return client.get(url).content.decode()
+
+
+def test_subproject_step_page_shows_the_inherited_not_applicable(client, alice, project, method):
+    subproject = add_subproject(alice, project, name="Hoogbouw")
+    set_status(alice, project, "rol-vve", StepStatus.NOT_APPLICABLE, reason="Geen <VvE's>.")
+    client.force_login(alice)
+
+    html = step_page(client, project, "rol-vve", subproject)
+
+    assert "Status: <strong>niet van toepassing</strong>" in html
+    assert "(overgenomen van het hele project)" in html
+    # The whole project's reason, escaped, worded as the project's, not the sub-project's.
+    assert (
+        "Het hele project vond deze stap niet van toepassing, omdat: Geen &lt;VvE&#x27;s&gt;."
+        in html
+    )
+    assert "tot het een eigen status vastlegt" in html
+
+
+def test_subproject_step_page_with_its_own_status_inherits_nothing(client, alice, project, method):
+    subproject = add_subproject(alice, project, name="Laagbouw")
+    set_status(alice, project, "rol-vve", StepStatus.NOT_APPLICABLE, reason="Geen VvE's.")
+    set_status(alice, project, "rol-vve", StepStatus.STARTED, subproject=subproject)
+    set_status(alice, project, SEED, StepStatus.FINISHED)
+    client.force_login(alice)
+
+    own = step_page(client, project, "rol-vve", subproject)
+    finished_elsewhere = step_page(client, project, SEED, subproject)
+    whole = step_page(client, project, "rol-vve")
+
+    assert "Status: <strong>gestart</strong>" in own
+    assert "overgenomen" not in own
+    # Only "not applicable" carries over: the project's "afgerond" is not the sub-project's.
+    assert "Status: <strong>niet gestart</strong>" in finished_elsewhere
+    assert "overgenomen" not in finished_elsewhere
+    # The whole project's own page shows its own status and reason, not as inherited.
+    assert "Status: <strong>niet van toepassing</strong>" in whole
+    assert "overgenomen" not in whole
+
+
+def test_subproject_step_page_refuses_a_stranger(client, alice, project, method):
+    subproject = add_subproject(alice, project, name="Hoogbouw")
+    set_status(alice, project, "rol-vve", StepStatus.NOT_APPLICABLE, reason="Geen VvE's.")
+    client.force_login(UserFactory(email="vreemde@example.org"))
+
+    url = reverse("projects:step", args=[project.public_id, "rol-vve"])
+    assert client.get(url + f"?deelproject={subproject.public_id}").status_code == 404
 
 
 # --- The page ---------------------------------------------------------------------------

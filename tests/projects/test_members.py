@@ -211,3 +211,20 @@ def test_cbs_code_refuses_non_ascii_digits_and_trailing_newline(code):
 
     with pytest.raises(ValidationError):
         validate_cbs_code(code)
+
+
+def test_each_member_row_offers_its_own_role_and_actions(client, alice, bob, mila, project):
+    client.force_login(alice)
+
+    html = client.get(reverse("projects:members", args=[project.public_id])).content.decode()
+
+    for membership in project.memberships.all():
+        role_url = reverse("projects:member_role", args=[project.public_id, membership.public_id])
+        remove_url = reverse(
+            "projects:member_remove", args=[project.public_id, membership.public_id]
+        )
+        row = html[html.index(f'action="{role_url}"') :]
+        assert row.index(f'action="{remove_url}"') < row.index("</tr>")
+        menu = row[row.index("<select") : row.index("</select>")]
+        assert f'<option value="{membership.role}" selected>' in menu
+        assert menu.count(" selected") == 1

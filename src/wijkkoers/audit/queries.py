@@ -114,9 +114,12 @@ def history_of(project, object_type: str, object_id: str) -> list[Entry]:
     return [entry_for(event) for event in events_of(project, filters).order_by("-at", "-id")]
 
 
+# The first condition repeats what the second says, so that PostgreSQL can start the index
+# scan (project, -at, -id) at the cursor instead of filtering every newer entry on the way:
+# the last page of a 5,000-entry trail reads 50 index entries instead of 5,000.
 def _before(cursor: Cursor) -> Q:
-    return Q(at__lt=cursor.at) | Q(at=cursor.at, id__lt=cursor.id)
+    return Q(at__lte=cursor.at) & (Q(at__lt=cursor.at) | Q(at=cursor.at, id__lt=cursor.id))
 
 
 def _after(cursor: Cursor) -> Q:
-    return Q(at__gt=cursor.at) | Q(at=cursor.at, id__gt=cursor.id)
+    return Q(at__gte=cursor.at) & (Q(at__gt=cursor.at) | Q(at=cursor.at, id__gt=cursor.id))

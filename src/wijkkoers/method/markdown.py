@@ -3,6 +3,7 @@
 import html
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import markdown as markdown_lib
 import nh3
@@ -53,8 +54,18 @@ def resolve_step_links(text: str, step_urls: Mapping[str, str]) -> str:
 
 
 def render_markdown(text: str, step_urls: Mapping[str, str] | None = None) -> str:
-    """Markdown to HTML, sanitised to the few tags method texts need."""
-    source = _defuse(resolve_step_links(text or "", step_urls or {}))
+    """Markdown to HTML, sanitised to the few tags method texts need.
+
+    Remembered per process for the text and the URLs of the steps it links to (the method's
+    texts are rendered on every project step page otherwise, the same each time)."""
+    text, step_urls = text or "", step_urls or {}
+    links = tuple((key, step_urls.get(key)) for key in linked_step_keys(text))
+    return _render(text, links)
+
+
+@lru_cache(maxsize=1024)
+def _render(text: str, links: tuple) -> str:
+    source = _defuse(resolve_step_links(text, {key: url for key, url in links if url}))
     rendered = markdown_lib.markdown(source, output_format="html").translate(_SHOW)
     return nh3.clean(
         rendered,

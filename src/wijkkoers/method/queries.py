@@ -2,19 +2,23 @@
 the rest of a page from a fixed number of queries.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from wijkkoers.method import search
-from wijkkoers.method.catalogue import Catalogue, Step, get_catalogue
+from wijkkoers.method.catalogue import Catalogue, Step, current_version, get_catalogue
 from wijkkoers.method.models import StepLink, StepPage
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 50
 SNIPPET_CHARS = 220
+SEARCH_KEY = "method:search:{version}:{kompas}:{digest}"
+SEARCH_TIMEOUT = 3600  # a query asked once an hour costs one search; the next are free
 
 
 def _grouped_links(catalogue: Catalogue, own_key, keys_out, keys_in) -> tuple[list, list]:
@@ -135,6 +139,27 @@ def search_steps(kompas, query: str) -> list[SearchHit]:
     backend_ids = [result.pk for result in found[:MAX_RESULTS]]
     ranked = search.rank(search.get_index(), terms, backend_ids)[:MAX_RESULTS]
     return [SearchHit(entry.step, highlight(entry.texts, terms)) for entry in ranked]
+
+
+def search_results(kompas, query: str) -> tuple[list[SearchHit], str]:
+    """(hits, "did you mean") for a query, kept in the shared cache per method version and
+    per normalised query (its distinct lower-case words), so "Warmtenet!" and "warmtenet"
+    share one entry and a publish starts afresh. Hits are stored as (step key, snippet)."""
+    terms = search_terms(query)
+    if not terms:
+        return [], ""
+    digest = hashlib.sha256(" ".join(terms).encode()).hexdigest()
+    key = SEARCH_KEY.format(version=current_version(), kompas=kompas.pk, digest=digest)
+    steps = get_catalogue().steps
+    stored = cache.get(key)
+    if stored is None:
+        hits, suggestion = search_steps(kompas, query), search_suggestion(query)
+        stored = ([(hit.step.key, str(hit.snippet)) for hit in hits], suggestion)
+        cache.set(key, stored, timeout=SEARCH_TIMEOUT)
+    found, suggestion = stored
+    # The snippets were escaped when they were made (highlight); only <mark> was added.
+    hits = [SearchHit(steps[k], mark_safe(snippet)) for k, snippet in found if k in steps]  # noqa: S308
+    return hits, suggestion
 
 
 def search_suggestion(query: str) -> str:

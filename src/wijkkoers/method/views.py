@@ -3,14 +3,17 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from wijkkoers.core.errors import DomainError
 from wijkkoers.method import queries, submissions
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.method.forms import KompasFilterForm, SearchForm, StorySubmissionForm
+from wijkkoers.method.markdown import linked_step_keys, render_markdown
+from wijkkoers.method.page_cache import mark_cacheable
 
 KOMPAS_TEMPLATE = "method/method_index_page.html"
 
@@ -27,7 +30,7 @@ def kompas(request, page):
     groups = catalogue.groups(filters)
     kompas_url = page.get_url(request)
     template = KOMPAS_TEMPLATE + "#results" if request.htmx else KOMPAS_TEMPLATE
-    return page.render(
+    response = page.render(
         request,
         template=template,
         context_overrides={
@@ -45,6 +48,23 @@ def kompas(request, page):
             "step_urls": catalogue.step_urls,
         },
     )
+    if _known_filters(request, catalogue):
+        mark_cacheable(response)
+    return response
+
+
+def _known_filters(request, catalogue) -> bool:
+    """Is every query parameter a Kompas filter, given once, with a value it can have?
+    Only then is the page stored for anonymous visitors: the variants stay countable."""
+    allowed = {
+        "spoor": {"", *(t.code for t in catalogue.tracks)},
+        "partij": {"", *(p.key for p in catalogue.parties)},
+        "gevoelig": {"", "1", "on"},
+    }
+    return all(
+        name in allowed and len(values) == 1 and values[0] in allowed[name]
+        for name, values in request.GET.lists()
+    )
 
 
 def _filter_url(kompas_url, filters, track_code):
@@ -59,11 +79,12 @@ def track(request, page, code):
     track = catalogue.track(code.upper())
     if track is None:
         raise Http404(_("Unknown track"))
-    return page.render(
+    response = page.render(
         request,
         template="method/track_page.html",
         context_overrides={"track": track, "groups": catalogue.steps_of_track(track.code)},
     )
+    return mark_cacheable(response) if not request.GET else response
 
 
 def search(request, page):
@@ -78,8 +99,7 @@ def search(request, page):
     elif not queries.search_terms(query):
         message = _("Type one or more words to search the method.")
     else:
-        hits = queries.search_steps(page, query)
-        suggestion = queries.search_suggestion(query)
+        hits, suggestion = queries.search_results(page, query)
     return page.render(
         request,
         template="method/search.html",
@@ -120,4 +140,38 @@ def share_story(request, page, key):
             "sent": request.GET.get("verzonden") == "1",
             "login_url": redirect_to_login(request.get_full_path()).url,
         },
+    )
+
+
+# The longest text in content/ is under 3,000 characters: the limits leave ample room and
+# keep one request's rendering in milliseconds (markdown.py defuses the slow inputs).
+PREVIEW_MAX_CHARS = 50_000
+PREVIEW_MAX_BYTES = 256 * 1024
+
+
+@require_POST
+def markdown_preview(request):
+    """The CMS editor's live preview: Markdown rendered and sanitised by our renderer, as JSON
+    ({"html", "unknown_keys"}: knooppunt keys that match no step).
+
+    Registered with Wagtail's `register_admin_urls`, so it lives under /cms/ behind Wagtail's
+    admin access check (anonymous visitors and members without CMS access are refused), and
+    Django's CSRF check applies to the POST. A text over the limit is refused with 413.
+    """
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    too_long = _("The text is too long for a preview (at most %(count)s characters).") % {
+        "count": f"{PREVIEW_MAX_CHARS:,}".replace(",", ".")
+    }
+    if length > PREVIEW_MAX_BYTES:
+        return JsonResponse({"error": too_long}, status=413)
+    text = request.POST.get("text", "")
+    if len(text) > PREVIEW_MAX_CHARS:
+        return JsonResponse({"error": too_long}, status=413)
+    catalogue = get_catalogue()
+    unknown = sorted({key for key in linked_step_keys(text) if key not in catalogue.steps})
+    return JsonResponse(
+        {"html": render_markdown(text, catalogue.step_urls), "unknown_keys": unknown}
     )

@@ -1,6 +1,8 @@
-"""The editor's path for shared stories: two actions on the submission's edit page."""
+"""The CMS: the editor's path for shared stories (two actions on the submission's edit page)
+and the Markdown editor's preview endpoint."""
 
 from django.contrib import messages
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -9,8 +11,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wijkkoers.core.errors import DomainError
-from wijkkoers.method import submissions
+from wijkkoers.method import submissions, views
 from wijkkoers.method.models import StorySubmission
+from wijkkoers.method.widgets import PREVIEW_URL_NAME
 
 PUBLISH = "action-publish-story"
 REJECT = "action-reject-story"
@@ -78,3 +81,9 @@ def decide_story(request, instance):
     except DomainError as error:
         messages.error(request, str(error))
     return
+
+
+@hooks.register("register_admin_urls")
+def markdown_preview_url():
+    """/cms/markdown-voorbeeld/: Wagtail wraps admin URLs in its admin access check."""
+    return [path("markdown-voorbeeld/", views.markdown_preview, name=PREVIEW_URL_NAME)]

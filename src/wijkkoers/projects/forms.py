@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkkoers.accounts.models import User
+from wijkkoers.core.widgets import Select
 from wijkkoers.method.models import PartyType
 from wijkkoers.projects.errors import PartyNotInProject
 from wijkkoers.projects.models import (
@@ -147,7 +148,7 @@ class RoleForm(forms.Form):
 class ProgressForm(forms.Form):
     """The team's status of one step. `version` is the version the user saw."""
 
-    status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices, widget=Select)
     reason = forms.CharField(
         label=_("Reason it does not apply"),
         required=False,
@@ -155,7 +156,11 @@ class ProgressForm(forms.Form):
         help_text=_("Required when the step does not apply."),
     )
     owner = forms.ModelChoiceField(
-        label=_("Owner"), queryset=None, required=False, empty_label=_("(nobody)")
+        label=_("Owner"),
+        queryset=None,
+        required=False,
+        empty_label=_("(nobody)"),
+        widget=Select,
     )
     target_date = forms.DateField(label=_("Target date"), required=False, widget=DateInput())
     note = forms.CharField(

@@ -273,13 +273,32 @@ def step_urls_for(keys) -> dict[str, str]:
     return {key: urls[key] for key in keys if key in urls}
 
 
-def progress_of_step(project, subproject, step_key: str) -> StepProgress | None:
-    """The team's progress on one step (with owner and last editor), or None if untouched."""
-    return (
-        StepProgress.objects.filter(project=project, subproject=subproject, step_key=step_key)
-        .select_related("owner", "updated_by")
-        .first()
+def step_standing(
+    project, subproject, step_key: str
+) -> tuple[StepProgress | None, StepProgress | None]:
+    """(own progress, inherited "not applicable") of one step, in one query.
+
+    The first is the project's (or sub-project's) own row (with owner and last editor), or
+    None if untouched. The second
+    is set only for a sub-project without a status of its own on a step the whole project
+    marked "not applicable": the sub-project follows that (progress_by_key, the compass)
+    until it records its own status.
+    """
+    scope = Q(subproject=None)
+    if subproject is not None:
+        scope |= Q(subproject=subproject)
+    rows = list(
+        StepProgress.objects.filter(scope, project=project, step_key=step_key).select_related(
+            "owner", "updated_by"
+        )
     )
+    own_id = getattr(subproject, "pk", None)
+    own = next((row for row in rows if row.subproject_id == own_id), None)
+    if subproject is None or own is not None:
+        return own, None
+    whole = next((row for row in rows if row.subproject_id is None), None)
+    inherited = whole if whole and whole.status == StepStatus.NOT_APPLICABLE else None
+    return None, inherited
 
 
 def open_invitations(project) -> list[Invitation]:

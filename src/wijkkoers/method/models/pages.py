@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wijkkoers.method.models.snippets import PartyType, PracticeStory, Track
+from wijkkoers.method.widgets import MarkdownEditor
 
 
 class KeyLockedForm(WagtailAdminPageForm):
@@ -26,6 +27,16 @@ class KeyLockedForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and "key" in self.fields:
             self.fields["key"].disabled = True
+
+
+def _cacheable_without_query(request, response):
+    """A phase or step page is the same for every anonymous visitor when the URL has no
+    query (see method/page_cache.py); a preview is never stored."""
+    from wijkkoers.method.page_cache import mark_cacheable
+
+    if not request.GET and not getattr(request, "is_preview", False):
+        mark_cacheable(response)
+    return response
 
 
 class MethodIndexPage(RoutablePageMixin, Page):
@@ -93,6 +104,9 @@ class PhasePage(Page):
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
 
+    def serve(self, request, *args, **kwargs):
+        return _cacheable_without_query(request, super().serve(request, *args, **kwargs))
+
     def get_context(self, request, *args, **kwargs):
         from wijkkoers.method.catalogue import get_catalogue
 
@@ -129,8 +143,8 @@ class StepPage(Page):
         FieldRowPanel([FieldPanel("key"), FieldPanel("number"), FieldPanel("sensitive")]),
         FieldPanel("tracks", widget=forms.CheckboxSelectMultiple),
         InlinePanel("step_parties", label=_("Parties involved")),
-        FieldPanel("doel"),
-        FieldPanel("aanpak"),
+        FieldPanel("doel", widget=MarkdownEditor),
+        FieldPanel("aanpak", widget=MarkdownEditor),
         InlinePanel("tips", label=_("Tips")),
         InlinePanel("step_stories", label=_("Practice stories")),
         InlinePanel("resources", label=_("Sources and tools")),
@@ -157,6 +171,9 @@ class StepPage(Page):
     class Meta:
         verbose_name = _("step")
         verbose_name_plural = _("steps")
+
+    def serve(self, request, *args, **kwargs):
+        return _cacheable_without_query(request, super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         from wijkkoers.method import queries
@@ -186,7 +203,7 @@ class StepTip(Orderable):
         _("tip"), help_text=_("Markdown, one paragraph; link a step with (knooppunt:key).")
     )
 
-    panels = [FieldPanel("text")]
+    panels = [FieldPanel("text", widget=MarkdownEditor)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("tip")

@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from wijkkoers.method.widgets import MarkdownEditor
+
 
 class Track(models.Model):
     """A perspective (A-G) that together make a good neighbourhood approach."""
@@ -77,7 +79,7 @@ class PracticeStory(index.Indexed, models.Model):
         FieldPanel("key"),
         FieldPanel("title"),
         FieldPanel("place"),
-        FieldPanel("text"),
+        FieldPanel("text", widget=MarkdownEditor),
         FieldRowPanel([FieldPanel("source"), FieldPanel("source_url")]),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("text")]

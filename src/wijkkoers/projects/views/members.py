@@ -3,6 +3,9 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -58,13 +61,50 @@ def members(request, project_id):
         project_context(
             request,
             project,
-            memberships=team_of(project),
+            memberships=_member_rows(project, team_of(project)),
             invitations=open_invitations(project) if can_manage else [],
             form=form,
             can_manage=can_manage and not project.is_closed,
-            role_form=RoleForm(),
         ),
     )
+
+
+def _member_rows(project, memberships) -> list[tuple]:
+    """(membership, its role menu's options, role URL, remove URL) per member.
+
+    What a row needs that is the same for every row is made once: the menu per role, and
+    the two URLs from one reverse() each (reversing a URL per row took longer than the
+    rest of the row)."""
+    options = _role_options()
+    placeholder = "member-id-placeholder"
+    role_url = reverse("projects:member_role", args=[project.public_id, placeholder])
+    remove_url = reverse("projects:member_remove", args=[project.public_id, placeholder])
+    return [
+        (
+            m,
+            options[m.role],
+            role_url.replace(placeholder, m.public_id),
+            remove_url.replace(placeholder, m.public_id),
+        )
+        for m in memberships
+    ]
+
+
+def _role_options() -> dict:
+    """Per role, the <option>s of the role menu with that role selected: drawn once per
+    request rather than once per member (a large team made it most of the page's work)."""
+    choices = RoleForm.base_fields["role"].choices
+    return {
+        role: format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (value, mark_safe(" selected") if value == role else "", label)
+                for value, label in choices
+            ),  # noqa: S308
+        )
+        for role, _label in choices
+    }
 
 
 def _member_action(request, project_id, public_id, action):

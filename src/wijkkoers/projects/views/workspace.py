@@ -12,6 +12,7 @@ from wijkkoers.core.errors import DomainError
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
 from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
+from wijkkoers.projects.compass_map import fill_map, map_skeleton
 from wijkkoers.projects.errors import ProgressConflict, ProjectClosed
 from wijkkoers.projects.forms import (
     NeighbourhoodForm,
@@ -25,8 +26,7 @@ from wijkkoers.projects.queries import (
     compass_for,
     parties_of,
     progress_by_key,
-    progress_of_step,
-    state_legend,
+    step_standing,
 )
 from wijkkoers.projects.rules import can
 from wijkkoers.projects.services import (
@@ -53,6 +53,7 @@ def compass(request, project_id):
     subproject = _scope(request, project)
     catalogue = get_catalogue()
     compass = compass_for(catalogue, progress_by_key(project, subproject))
+    rows = {row.step.key: row for _phase, phase_rows in compass.phase_rows for row in phase_rows}
     return render(
         request,
         "projects/compass.html",
@@ -61,8 +62,7 @@ def compass(request, project_id):
             project,
             subproject=subproject,
             compass=compass,
-            tracks=catalogue.tracks,
-            legend=state_legend(),
+            compass_map=fill_map(map_skeleton(catalogue), rows, project, subproject),
             subprojects=list(project.subprojects.all()),
         ),
     )
@@ -77,7 +77,7 @@ def project_step(request, project_id, step_key):
     step = catalogue.steps.get(step_key)
     if step is None:
         raise Http404
-    progress = progress_of_step(project, subproject, step_key)
+    progress, inherited = step_standing(project, subproject, step_key)
     can_edit = can(request.user, "projects.edit_content_project", project)
     form, conflict = _progress_form(request, project, subproject, step_key, progress, can_edit)
     if form is None:
@@ -96,6 +96,7 @@ def project_step(request, project_id, step_key):
             subproject=subproject,
             step=step,
             progress=progress,
+            inherited=inherited,
             form=form,
             conflict=conflict,
             can_edit=can_edit,
