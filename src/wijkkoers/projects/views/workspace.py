@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from wijkkoers.audit.queries import history_of
 from wijkkoers.core.errors import DomainError
-from wijkkoers.logbook.queries import overdue_agreement_count, step_logbook
 from wijkkoers.logbook.notices import briefing_notice_needed
+from wijkkoers.logbook.queries import overdue_agreement_count, step_logbook
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
 from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
