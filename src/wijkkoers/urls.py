@@ -31,9 +31,17 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Development serves the CMS's media, never the logbook's files: those go out only
+    # through the members-only download views (everything under logbook/ stays private).
+    urlpatterns += [
+        re_path(
+            r"^media/(?!logbook/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
     urlpatterns += [
         path("404/", core_views.page_not_found_preview),
         path("500/", core_views.server_error_preview),
