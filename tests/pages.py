@@ -120,6 +120,7 @@ def build_site() -> Site:
         "neighbourhood remove": f"{base}/instellingen/buurten/{hood.public_id}/verwijderen/",
         "sub-project edit": f"{base}/instellingen/deelprojecten/{sub.public_id}/",
         "changes": f"{base}/wijzigingen/",
+        "tools": f"{base}/instrumenten/",
         **{f"logbook {name}": f"{base}/logboek/{path}" for name, path in logbook.items()},
         **_logbook_documents(leader, project, party),
         "logbook timeline": f"{logbook_base}/tijdlijn/",

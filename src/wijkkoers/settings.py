@@ -86,6 +86,14 @@ INSTALLED_APPS = [
     "wijkkoers.method",
     "wijkkoers.projects",
     "wijkkoers.logbook",
+    "wijkkoers.tools",
+    "wijkkoers.stakeholders",
+    "wijkkoers.goals",
+    "wijkkoers.raci",
+    "wijkkoers.housingcost",
+    "wijkkoers.opportunities",
+    "wijkkoers.exports",
+    "wijkkoers.api",
     "wijkkoers.audit",
     # Wagtail: the CMS for the method content. No embeds, forms, redirects or site
     # settings: nothing uses them. Images and documents stay because Wagtail's admin

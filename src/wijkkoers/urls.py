@@ -20,6 +20,23 @@ urlpatterns = [
         name="accessibility",
     ),
     path("projecten/<str:project_id>/logboek/", include("wijkkoers.logbook.urls")),
+    path("projecten/<str:project_id>/instrumenten/", include("wijkkoers.tools.urls")),
+    path(
+        "projecten/<str:project_id>/instrumenten/belanghebbenden/",
+        include("wijkkoers.stakeholders.urls"),
+    ),
+    path("projecten/<str:project_id>/instrumenten/doelen/", include("wijkkoers.goals.urls")),
+    path("projecten/<str:project_id>/instrumenten/rollen/", include("wijkkoers.raci.urls")),
+    path(
+        "projecten/<str:project_id>/instrumenten/woonlasten/",
+        include("wijkkoers.housingcost.urls"),
+    ),
+    path(
+        "projecten/<str:project_id>/instrumenten/koppelkansen/",
+        include("wijkkoers.opportunities.urls"),
+    ),
+    path("projecten/<str:project_id>/export/", include("wijkkoers.exports.urls")),
+    path("api/", include("wijkkoers.api.urls")),
     path("projecten/", include("wijkkoers.projects.urls")),
     path("account/", include("wijkkoers.accounts.urls")),
     path("account/", include("allauth.urls")),

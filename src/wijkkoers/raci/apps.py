@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RaciConfig(AppConfig):
+    name = "wijkkoers.raci"
+    verbose_name = _("Roles (RACI)")
