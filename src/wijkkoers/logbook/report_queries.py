@@ -19,6 +19,7 @@ from django.db.models.fields.json import KT
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkkoers.audit import registry
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.logbook.models import (
     OPEN_AGREEMENT_STATUSES,
@@ -33,6 +34,8 @@ from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.actions import PROGRESS_OBJECT
 from wijkkoers.projects.models import Role, StepStatus
 from wijkkoers.projects.queries import compass_for, progress_by_key
+from wijkkoers.tools.queries import project_tools
+from wijkkoers.tools.registry import timeline_actions
 
 PAGE_SIZE = 30
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -40,6 +43,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 CURSOR = re.compile(r"([0-9]{1,7})-([0-9]{1,18})-([01])-([0-9]{1,18})")
 SOURCE_EVENT, SOURCE_ENTRY = 0, 1
 STATUS_KIND = "status"  # the timeline's own kind for step status changes
+TOOL_KIND = "werkinstrument"  # ... and for what the working tools recorded
 PROGRESS_ACTION = "progress.changed"
 
 KIND_FILTERS = [
@@ -50,6 +54,7 @@ KIND_FILTERS = [
     (EntryKind.DOCUMENT.value, _("Documents")),
     (EntryKind.LINK.value, _("Links")),
     (STATUS_KIND, _("Step status changes")),
+    (TOOL_KIND, _("Working tools")),
 ]
 STATUS_LABELS = {
     **dict(DecisionStatus.choices),
@@ -203,6 +208,19 @@ def status_changes(project, filters: TimelineFilter = TimelineFilter()):
     return events
 
 
+def tool_events(project, filters: TimelineFilter = TimelineFilter()):
+    """The audit trail's events of the working tools that the timeline shows (none: None)."""
+    actions = timeline_actions()
+    if not actions:
+        return None
+    events = AuditEvent.objects.filter(project=project, action__in=actions)
+    if filters.start:
+        events = events.filter(at__gte=start_of(filters.start))
+    if filters.end:
+        events = events.filter(at__lt=end_of(filters.end))
+    return events
+
+
 def timeline(
     project,
     filters: TimelineFilter = TimelineFilter(),
@@ -215,8 +233,12 @@ def timeline(
     Two queries for the rows (entries with their steps and parties prefetched: two more),
     whatever the page: each source gives at most size + 1 rows past the cursor, merged here.
     """
-    want_entries = filters.kind != STATUS_KIND
+    want_entries = filters.kind not in (STATUS_KIND, TOOL_KIND)
     want_events = filters.kind in ("", STATUS_KIND) and filters.party is None
+    # The tools' events belong to no step or party: a step or party filter leaves them out.
+    want_tool_events = (
+        filters.kind in ("", TOOL_KIND) and filters.party is None and not filters.step_key
+    )
     rows: list[tuple[Cursor, object]] = []
     if want_entries:
         entries = timeline_entries(project, filters)
@@ -231,6 +253,10 @@ def timeline(
         ]
     if want_events:
         events = status_changes(project, filters)
+        if older_than:
+            events = events.filter(_events_before(older_than))
+        rows += [(_event_key(e), e) for e in events.order_by("-at", "-id")[: size + 1]]
+    if want_tool_events and (events := tool_events(project, filters)) is not None:
         if older_than:
             events = events.filter(_events_before(older_than))
         rows += [(_event_key(e), e) for e in events.order_by("-at", "-id")[: size + 1]]
@@ -262,6 +288,16 @@ def _item(key: Cursor, row) -> TimelineItem:
             actor_name=row.created_by.display_name if row.created_by else "",
             entry=row,
             withdrawn=row.withdrawn_at is not None,
+        )
+    if row.action != PROGRESS_ACTION:
+        action = registry.action(row.action)
+        return TimelineItem(
+            cursor=key,
+            kind=TOOL_KIND,
+            kind_label=str(_("working tool")),
+            title=str(action.summary)
+            % {"actor": row.actor_name or _("Someone"), "object": row.object_repr},
+            day=key.day,
         )
     step_key = row.object_id.split(":", 1)[0]
     return TimelineItem(
@@ -489,6 +525,10 @@ class Snapshot:
     parties: list = field(default_factory=list)
     step_owners: list = field(default_factory=list)  # (step, owner name)
     contacts: list = field(default_factory=list)  # memberships of the chosen party
+    # The working tools' state (tools.queries.ToolState); the tools keep no history a day
+    # can be read from, so only a snapshot of today shows them (`tools_current` False before).
+    tools: list = field(default_factory=list)
+    tools_current: bool = True
 
 
 def snapshot(project, as_of: date, party=None, *, with_lists: bool = True) -> Snapshot:
@@ -501,6 +541,7 @@ def snapshot(project, as_of: date, party=None, *, with_lists: bool = True) -> Sn
         (phase, [(step, progress.get(step.key)) for step in phase.steps])
         for phase in catalogue.phases
     ]
+    tools_current = as_of >= timezone.localdate()
     current_phases = [
         tally
         for tally in compass.phases
@@ -537,4 +578,6 @@ def snapshot(project, as_of: date, party=None, *, with_lists: bool = True) -> Sn
         parties=parties,
         step_owners=owners,
         contacts=[m for m in members if party is not None and m.party_id == party.pk],
+        tools=project_tools(project) if tools_current else [],
+        tools_current=tools_current,
     )
