@@ -18,3 +18,9 @@ NL = {
     "The working tools keep their current state only: choose today's date to see them here.": "De werkinstrumenten bewaren alleen hun huidige stand: kies de datum van vandaag om ze hier te zien.",
     "Exports and open data": "Exports en open data",
 }
+NL.update(
+    {
+        "Making the PDF took too long and was stopped.": "Het maken van de pdf duurde te lang en is gestopt.",
+        "failed": "mislukt",
+    }
+)
