@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.logbook.report_rows import agreement, decision, meeting, progress
 from wijkkoers.audit.models import AuditEvent
@@ -218,3 +218,27 @@ def test_a_recent_run_still_blocks_a_second_request(project, bob, method):
     request_report(bob, project, kind="rapport", as_of=timezone.localdate())
     with pytest.raises(ReportBusy):
         request_report(bob, project, kind="rapport", as_of=timezone.localdate())
+
+
+@pytest.mark.parametrize(("language", "words"), [("nl", "Pagina 2 van"), ("en", "Page 2 of")])
+def test_the_page_footer_speaks_the_documents_language(project, method, language, words):
+    from weasyprint import HTML  # noqa: PLC0415
+
+    from wijkkoers.logbook.pdf import BASE_URL, static_only_fetcher  # noqa: PLC0415
+
+    with translation.override(language):
+        html = render_document(project, "rapport", timezone.localdate(), for_pdf=True)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=static_only_fetcher()).render()
+
+    footer = _margin_text(document.pages[1]._page_box)
+    assert words in footer
+
+
+def _margin_text(page_box) -> str:
+    """The text WeasyPrint laid out in a page's margin boxes (header and footer)."""
+    texts = []
+    for margin in page_box.children[1:]:  # children[0] is the page's content
+        for box in margin.descendants():
+            if hasattr(box, "text"):
+                texts.append(box.text)
+    return " ".join(texts)

@@ -1,0 +1,2 @@
+NL = {"Page": "Pagina"}
+CONTEXTS = {("page 2 of 9", "of"): "van"}
