@@ -531,6 +531,133 @@ class Snapshot:
     tools_current: bool = True
 
 
+MEMBERSHIP_ACTIONS = ("member.added", "member.joined", "member.removed")
+MEMBER_ACTIONS = (*MEMBERSHIP_ACTIONS, "member.role_changed", "member.party_changed")
+
+
+@dataclass(frozen=True)
+class PersonAsOf:
+    display_name: str
+
+
+@dataclass(frozen=True)
+class PartyAsOf:
+    """A party as an audit entry named it (it may have been renamed or removed since)."""
+
+    name: str
+    pk: int | None = None
+
+
+@dataclass(frozen=True)
+class MemberAsOf:
+    """A team member as they stood at the end of a day (reads like a Membership)."""
+
+    user: object  # has display_name
+    role: str
+    party: object = None  # a Party or PartyAsOf, with .name
+    left_later: bool = False  # no longer on the team today
+
+    @property
+    def party_id(self):
+        return getattr(self.party, "pk", None)
+
+    def get_role_display(self) -> str:
+        return str(Role(self.role).label) if self.role in Role.values else self.role
+
+
+def members_as_of(project, as_of: date) -> list:
+    """The team at the end of `as_of`: today's memberships rolled back through the audit
+    trail (role and party changes since), plus the members removed since then.
+
+    Two queries: the memberships and the project's membership events. Today (or later) is
+    the memberships themselves.
+    """
+    cutoff = end_of(as_of)
+    memberships = list(
+        project.memberships.select_related("user", "party").order_by("user__name", "pk")
+    )
+    if as_of >= timezone.localdate():
+        return memberships
+    events = list(
+        AuditEvent.objects.filter(project=project, action__in=MEMBER_ACTIONS)
+        .only("action", "object_id", "object_repr", "old", "at")
+        .order_by("at", "id")
+    )
+    before = {}  # user id -> the last membership event before the cutoff
+    after = {}  # user id -> events after the cutoff, oldest first
+    for event in events:
+        if event.at < cutoff:
+            if event.action in MEMBERSHIP_ACTIONS:
+                before[event.object_id] = event
+        else:
+            after.setdefault(event.object_id, []).append(event)
+    parties = {party.public_id: party for party in project.parties.all()}
+    members = []
+    for membership in memberships:
+        user_id = str(membership.user_id)
+        later = after.get(user_id, [])
+        if membership.joined_at >= cutoff and not _was_member(before.get(user_id), later):
+            continue
+        members.append(
+            MemberAsOf(
+                user=membership.user,
+                role=_role_then(later, membership.role),
+                party=_party_then(later, membership.party, parties),
+            )
+        )
+    current = {str(m.user_id) for m in memberships}
+    for user_id, later in after.items():
+        removal = next((e for e in later if e.action == "member.removed"), None)
+        if user_id in current or removal is None:
+            continue
+        if not _was_member(before.get(user_id), later):
+            continue
+        members.append(
+            MemberAsOf(
+                user=PersonAsOf(removal.object_repr),
+                role=_role_then(later, (removal.old or {}).get("role", "")),
+                party=_party_then(later, None, parties),
+                left_later=True,
+            )
+        )
+    return sorted(members, key=lambda m: m.user.display_name.casefold())
+
+
+def _was_member(last_before, later) -> bool:
+    """Whether someone was on the team at the cutoff: their last membership event before it
+    added them; with none before it (members from the start: the creator is not "added"),
+    when their first membership event after it is a removal."""
+    if last_before is not None:
+        return last_before.action != "member.removed"
+    first = next((e for e in later if e.action in MEMBERSHIP_ACTIONS), None)
+    return first is not None and first.action == "member.removed"
+
+
+def _role_then(later, role_now: str) -> str:
+    """The role at the cutoff: the old role of the first change or removal after it."""
+    for event in later:
+        if event.action in ("member.role_changed", "member.removed"):
+            return (event.old or {}).get("role") or role_now
+        if event.action in ("member.added", "member.joined"):
+            break  # a membership begun after the cutoff: its changes are not about then
+    return role_now
+
+
+def _party_then(later, party_now, parties):
+    """The party at the cutoff: the old party of the first party change after it."""
+    for event in later:
+        if event.action == "member.party_changed":
+            old = (event.old or {}).get("party")
+            if not old:
+                return None
+            if isinstance(old, dict):
+                return parties.get(old.get("id")) or PartyAsOf(old.get("name", ""))
+            return PartyAsOf(str(old))
+        if event.action in ("member.added", "member.joined", "member.removed"):
+            break
+    return party_now
+
+
 def snapshot(project, as_of: date, party=None, *, with_lists: bool = True) -> Snapshot:
     """Everything the briefing and the report show, as it stood at the end of `as_of`."""
     catalogue = get_catalogue()
@@ -547,11 +674,7 @@ def snapshot(project, as_of: date, party=None, *, with_lists: bool = True) -> Sn
         for tally in compass.phases
         if tally.in_progress or (0 < tally.finished < tally.applicable)
     ]
-    members = [
-        m
-        for m in project.memberships.select_related("user", "party").order_by("user__name")
-        if m.joined_at < cutoff
-    ]
+    members = members_as_of(project, as_of)
     parties = [p for p in project.parties.order_by("name") if p.created_at < cutoff]
     agreements = agreements_as_of(project, as_of, party)
     owners = [
