@@ -2,15 +2,12 @@
 version, one conflict (PostgreSQL; SQLite serialises writers). The service locks the
 project row first, then compares the version the user saw with the newest."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from tests.factories import UserFactory
-from tests.projects.test_concurrency import in_thread
+from tests.projects.test_concurrency import clean_up, in_thread, race
 from tests.tools.housingcost_rows import define
-from wijkkoers.audit.models import AuditEvent
 from wijkkoers.housingcost.errors import DefinitionConflict
 from wijkkoers.housingcost.models import DefinitionVersion
 from wijkkoers.projects.models import Membership, Project, Role
@@ -35,30 +32,13 @@ def setup_round(number):
     return project.pk, first.pk, second.pk
 
 
-def define_as(user_pk, project_pk):
+def define_as(user_pk, project_pk, conflicts):
+    """Save a first definition; a conflict is kept in `conflicts` (the race is the test)."""
     user = UserFactory._meta.model.objects.get(pk=user_pk)
-    define(user, Project.objects.get(pk=project_pk))
-
-
-def race(*calls):
-    barrier = threading.Barrier(len(calls))
-    conflicts = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            call()
-        except DefinitionConflict as error:
-            conflicts[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return conflicts
+    try:
+        define(user, Project.objects.get(pk=project_pk))
+    except DefinitionConflict as conflict:
+        conflicts.append(conflict)
 
 
 def numbers(project_pk):
@@ -67,23 +47,17 @@ def numbers(project_pk):
     )
 
 
-def clean_up(project_pk, user_pks):
-    AuditEvent.objects.filter(project_id=project_pk).delete()
-    Project.objects.filter(pk=project_pk).delete()
-    UserFactory._meta.model.objects.filter(pk__in=user_pks).delete()
-
-
 def test_two_first_definitions_at_once_make_one_version():
     outcomes = []
     for number in range(ROUNDS):
         project_pk, first, second = in_thread(setup_round, number)
         try:
-            conflicts = race(
-                lambda a=first, p=project_pk: define_as(a, p),
-                lambda b=second, p=project_pk: define_as(b, p),
+            conflicts = []
+            race(
+                lambda a=first, p=project_pk, c=conflicts: define_as(a, p, c),
+                lambda b=second, p=project_pk, c=conflicts: define_as(b, p, c),
             )
-            refused = sum(c is not None for c in conflicts)
-            outcomes.append((in_thread(numbers, project_pk), refused))
+            outcomes.append((in_thread(numbers, project_pk), len(conflicts)))
         finally:
             in_thread(clean_up, project_pk, [first, second])
 

@@ -5,23 +5,7 @@ from django import template
 from wijkkoers.housingcost import explain
 
 register = template.Library()
-
-
-@register.filter
-def money(value) -> str:
-    return explain.money(value)
-
-
-@register.filter
-def signed_money(value) -> str:
-    return explain.signed_money(value)
-
-
-@register.filter
-def price(value) -> str:
-    return explain.price(value)
-
-
-@register.filter
-def amount(value) -> str:
-    return explain.number(value)
+register.filter("money", explain.money)
+register.filter("signed_money", explain.signed_money)
+register.filter("price", explain.price)
+register.filter("amount", explain.number)
