@@ -183,6 +183,7 @@ NL = {
     "The definition has been saved as a new version.": "De definitie is als nieuwe versie bewaard.",
     "The household has been saved.": "Het huishouden is bewaard.",
     "The calculation has been saved.": "De berekening is bewaard.",
+    "%(verdict)s (%(amount)s per month)": "%(verdict)s (%(amount)s per maand)",
 }
 
 PLURALS = {

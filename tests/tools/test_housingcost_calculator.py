@@ -137,5 +137,6 @@ def test_calculator_explains_each_line_in_dutch_numbers():
         assert shown[1]["before"] == "€ 83,33"
         assert verdict(result) == "Niet neutraal: de maandlasten stijgen met € 21,67."
         assert money(D("1234.5")) == "€ 1.234,50"
+        assert money(D("-25")) == "- € 25,00"
         assert signed_money(D("-5")) == "- € 5,00"
         assert number(D("12500.0")) == "12.500"

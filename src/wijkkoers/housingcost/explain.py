@@ -49,20 +49,19 @@ def price(value) -> str:
 
 
 def money(value) -> str:
-    """An amount in euros to the cent: € 1.234,56 (negative: € -12,00)."""
+    """An amount in euros to the cent: € 1.234,56 (negative: - € 12,00)."""
     if value is None:
         return ""
-    return "€ " + number_format(Decimal(value), 2, force_grouping=True)
+    value = Decimal(value)
+    if value < 0:
+        return "- " + money(-value)
+    return "€ " + number_format(value, 2, force_grouping=True)
 
 
 def signed_money(value) -> str:
     """A difference: + € 21,67, - € 5,00 or € 0,00."""
     value = Decimal(value)
-    if value > 0:
-        return "+ " + money(value)
-    if value < 0:
-        return "- " + money(-value)
-    return money(value)
+    return "+ " + money(value) if value > 0 else money(value)
 
 
 def formula(key: str, how: Formula) -> str:

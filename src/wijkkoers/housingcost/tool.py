@@ -52,7 +52,11 @@ def summary(project) -> ToolSummary:
     lines.append((_("Households"), str(households)))
     for result in latest_results(project)[:5]:
         verdict = _("neutral") if result.neutral else _("not neutral")
-        lines.append((result.archetype_name, f"{verdict} ({signed_money(result.difference)})"))
+        shown = _("%(verdict)s (%(amount)s per month)") % {
+            "verdict": verdict,
+            "amount": signed_money(result.difference),
+        }
+        lines.append((result.archetype_name, shown))
     return ToolSummary(lines=lines, warnings=warnings)
 
 
