@@ -209,3 +209,26 @@ def test_writes_refused_in_a_closed_project(project, alice):
     with pytest.raises(ProjectClosed):
         save_calculation(alice, archetype)
     assert Calculation.objects.count() == 0
+
+
+def test_audit_entries_read_in_dutch_words(project, alice):
+    from django.utils import translation
+
+    from wijkkoers.audit.entries import entry_for
+
+    define(alice, project)
+    define(alice, project, based_on=1, change_reason="Tarief", gas_price=D("1.60"))
+    save_calculation(alice, household(alice, project))
+
+    with translation.override("nl"):
+        events = AuditEvent.objects.filter(action__startswith="housingcost.").order_by("id")
+        entries = [entry_for(event) for event in events]
+        assert "legde een nieuwe versie vast van de definitie" in entries[1].summary
+        assert "gasprijs (euro per m³): van ‘1,45’ naar ‘1,6’" in entries[1].changes
+        assert (
+            "meegetelde kostenposten: energie (gas, elektriciteit, warmte), "
+            in (entries[0].changes[0])
+        )
+        saved = entries[-1]
+        assert "bewaarde een woonlastenberekening voor Koopwoning tussenwoning" in saved.summary
+        assert "verschil per maand: € 6,67" in saved.changes  # 750 - (160 + 83,33 + 500)
