@@ -131,6 +131,7 @@ def build_site() -> Site:
         "project report": f"{logbook_base}/rapport/",
         "project report printable": f"{logbook_base}/rapport/afdrukken/",
         "report PDF progress": f"{logbook_base}/rapport/pdf/{run.public_id}/",
+        **_housingcost_pages(leader, project, base),
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
@@ -274,3 +275,33 @@ def _logbook_story(leader, project, party):
     return ReportRun.objects.create(
         project=project, kind="rapport", as_of=today, requested_by=leader
     )
+
+
+def _housingcost_pages(leader, project, base) -> dict:
+    """Housing-cost neutrality: two definition versions, a household with a long name, a
+    saved calculation made with the older version, the calculator with its result."""
+    from tests.tools.housingcost_rows import define, household
+    from wijkkoers.housingcost.services import save_calculation
+
+    define(leader, project, explanation="We **streven** naar gelijke maandlasten.")
+    archetype = household(
+        leader, project, name="Koopwoning tussenwoning met aanbouw en zonnepanelen op het dak"
+    )
+    calculation = save_calculation(leader, archetype, note="Voor de bewonersavond")
+    define(
+        leader,
+        project,
+        based_on=1,
+        change_reason="Nieuwe tarieven",
+        subsidies_counted=True,
+        subsidies_which="Isolatiesubsidie van de gemeente",
+    )
+    tool = f"{base}/instrumenten/woonlasten"
+    return {
+        "housingcost definition": f"{tool}/",
+        "housingcost definition form": f"{tool}/definitie/",
+        "housingcost households": f"{tool}/huishoudens/",
+        "housingcost household form": f"{tool}/huishoudens/{archetype.public_id}/",
+        "housingcost calculator": f"{tool}/berekenen/?huishouden={archetype.public_id}",
+        "housingcost calculation": f"{tool}/berekeningen/{calculation.public_id}/",
+    }
