@@ -77,7 +77,8 @@ def test_update_ambitions_meelezer_refused(alice, mila, project):
     with pytest.raises(NotAllowedToEdit):
         update_ambitions(mila, row, Ambitions(interests="x"), expected_version=0)
     row.refresh_from_db()
-    assert row.interests == "" and row.version == 0
+    assert row.interests == ""
+    assert row.version == 0
 
 
 def test_update_ambitions_closed_project_refused(alice, project):
@@ -158,7 +159,8 @@ def test_update_tension_resolved_is_its_own_action(alice, bob, project, pair):
     )
     assert _actions(project).count("tension.resolved") == 1
     tension.refresh_from_db()
-    assert tension.status == "opgelost" and tension.version == 1
+    assert tension.status == "opgelost"
+    assert tension.version == 1
 
 
 def test_update_tension_conflict_keeps_other_change(alice, bob, project, pair):
@@ -195,7 +197,8 @@ def test_mutual_gain_record_and_update(alice, project, pair):
         alice, gain, GainData(title="Samen inkopen", stakeholders=pair), expected_version=0
     )
     gain.refresh_from_db()
-    assert gain.version == 1 and not gain.decisions.exists()
+    assert gain.version == 1
+    assert not gain.decisions.exists()
     assert _actions(project).count("mutual_gain.changed") == 1
     with pytest.raises(EditConflict):
         update_mutual_gain(alice, gain, GainData(title="Y", stakeholders=pair), expected_version=0)
@@ -245,9 +248,9 @@ def test_summary_counts_in_three_queries(alice, project, pair, django_assert_num
     check_mga_item(alice, project, "objectieve-criteria")
     with django_assert_num_queries(3):
         summary = get_tool("ambitions").summarise(project)
-    lines = dict((str(label), str(value)) for label, value in summary.lines)
+    lines = {str(label): str(value) for label, value in summary.lines}
     assert not summary.empty
-    assert list(lines.values()) == ["1 of 2", "2 (1 high, 1 low)", "1", "1 of 10 items"]
+    assert list(lines.values()) == ["1 van 2", "2 (1 hoog, 1 laag)", "1", "1 van 10 punten"]
     assert summary.warnings
 
 

@@ -90,7 +90,7 @@ def _register_actions():
 
 def summarise(project):
     """Stakeholders with ambitions, open tensions by severity, gains, checklist (3 queries)."""
-    from django.utils.translation import gettext as _t
+    from django.utils.translation import gettext
 
     from wijkkoers.stakeholders import mga
     from wijkkoers.stakeholders.queries_ambitions import (
@@ -106,16 +106,19 @@ def summarise(project):
     )
     lines = [
         (
-            _t("Stakeholders with ambitions filled in"),
-            _t("%(filled)s of %(total)s") % counts,
+            gettext("Stakeholders with ambitions filled in"),
+            gettext("%(filled)s of %(total)s") % counts,
         ),
-        (_t("Open tensions"), open_tensions_text(counts["open_by_severity"])),
-        (_t("Mutual gains"), str(counts["gains"])),
-        (_t("Mutual Gains Approach checklist"), checklist_text(counts["marks"], mga.item_count())),
+        (gettext("Open tensions"), open_tensions_text(counts["open_by_severity"])),
+        (gettext("Mutual gains"), str(counts["gains"])),
+        (
+            gettext("Mutual Gains Approach checklist"),
+            checklist_text(counts["marks"], mga.item_count()),
+        ),
     ]
     warnings = []
     if counts["open_by_severity"].get("hoog"):
-        warnings.append(_t("There are serious tensions that are still open."))
+        warnings.append(gettext("There are serious tensions that are still open."))
     return ToolSummary(lines=lines, empty=empty, warnings=warnings)
 
 
