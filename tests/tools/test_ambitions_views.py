@@ -158,7 +158,8 @@ def test_ambitions_edit_conflict_shows_other_change_and_keeps_input(client, alic
     html = response.content.decode()
     assert response.status_code == 400
     assert "Iemand anders heeft dit gewijzigd" in html
-    assert "Eerst" in html and "Tegelijk" in html
+    assert "Eerst" in html
+    assert "Tegelijk" in html
     assert Stakeholder.objects.get(pk=world["first"].pk).interests == "Eerst"
     # Saving again (now on the newest version) wins.
     client.post(world["writes"]["ambitions edit"], {"interests": "Tegelijk", "version": 1})
@@ -250,7 +251,8 @@ def test_tensions_filter_by_status_and_severity(client, alice, project, world):
     )
     client.force_login(alice)
     html = client.get(f"{_base(project)}/spanningen/?ernst=hoog").content.decode()
-    assert "Geluid warmtepompen" in html and "Tempo" not in html
+    assert "Geluid warmtepompen" in html
+    assert "Tempo" not in html
     html = client.get(f"{_base(project)}/spanningen/?status=opgelost").content.decode()
     assert "Geen spanningen bij dit filter" in html
 
@@ -272,7 +274,8 @@ def test_mga_tick_and_untick(client, bob, project):
     mark = ChecklistMark.objects.get()
     assert (mark.note, mark.checked_by) == ("In de kernteamvergadering", bob)
     html = client.get(f"{_base(project)}/mga/").content.decode()
-    assert "1 van 10 punten gedaan" in html and "Bob Teamlid" in html
+    assert "1 van 10 punten gedaan" in html
+    assert "Bob Teamlid" in html
     assert "en.wikipedia.org/wiki/Mutual_Gains_Approach" in html
     client.post(url, {"actie": "uit"})
     assert not ChecklistMark.objects.exists()
@@ -300,11 +303,11 @@ def test_ambitions_lists_queries_stay_flat(
 
     def add_rows(count, offset=0):
         for number in range(count):
-            data = dict(
-                title=f"Rij {offset + number}",
-                stakeholders=stakeholders[:2],
-                decisions=[decision],
-            )
+            data = {
+                "title": f"Rij {offset + number}",
+                "stakeholders": stakeholders[:2],
+                "decisions": [decision],
+            }
             record_tension(alice, project, TensionData(**data))
             record_mutual_gain(alice, project, GainData(**data))
 
