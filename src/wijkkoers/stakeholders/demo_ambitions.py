@@ -17,8 +17,7 @@ from wijkkoers.stakeholders.services.ambitions import (
 AMBITIONS = {
     "Gemeente Voorbeeldstad": (
         "Betaalbaar voor alle huishoudens; een aanpak die de gemeenteraad steunt.",
-        "Als regisseur: Voorbeeldwijk aardgasvrij, met een plan dat bewoners mee hebben "
-        "gemaakt.",
+        "Als regisseur: Voorbeeldwijk aardgasvrij, met een plan dat bewoners mee hebben gemaakt.",
         "Als eigenaar: het buurthuis en de basisschool als eerste van het gas af.",
     ),
     "Woonstichting Voorbeeld": (

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkkoers.core.errors import Conflict, DomainError
+from wijkkoers.core.errors import DomainError
+from wijkkoers.logbook.errors import RevisionConflict
 
 
 class AmbitionsRuleError(DomainError):
@@ -50,15 +51,8 @@ class UnknownChecklistItem(AmbitionsRuleError):
     status = 404
 
 
-class EditConflict(Conflict):
-    """Someone else saved a newer version since the form was opened; `current` is theirs."""
+class EditConflict(RevisionConflict):
+    """Someone else saved a newer version since the form was opened; `current` is theirs
+    (the logbook's conflict: the same words and the same `current`)."""
 
     code = "ambitions_conflict"
-    message = _(
-        "Someone else changed this while you were editing. "
-        "Their version is shown below; yours is still in the form."
-    )
-
-    def __init__(self, current):
-        super().__init__()
-        self.current = current

@@ -194,6 +194,32 @@ def _changes(old: dict, new: dict) -> tuple[dict, dict]:
     return {name: old[name] for name in changed}, {name: new[name] for name in changed}
 
 
+def _record(actor, project, model, values: dict, action: str):
+    """Write a new tension or gain with its links and audit it; the caller checked it."""
+    obj = model(project=project, created_by=actor)
+    _write(obj, values)
+    record_event(project=project, actor=actor, action=action, obj=obj, new=values)
+    return obj
+
+
+def _update(actor, obj, check, data, expected_version: int, action_for):
+    """Lock, compare versions, check, write what changed, audit (`action_for(new)`)."""
+    project = _guard(actor, obj.project)
+    current = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if current.version != expected_version:
+        raise EditConflict(current)
+    values = check(project, data)
+    old, new = _changes(_values_of(current, values), values)
+    if not new:
+        return current
+    current.version += 1
+    _write(current, values)
+    record_event(
+        project=project, actor=actor, action=action_for(new), obj=current, old=old, new=new
+    )
+    return current
+
+
 @transaction.atomic
 def record_tension(actor, project: Project, data: TensionData) -> Tension:
     """Record interests that clash: title, description, >= 2 stakeholders of this project,
@@ -203,10 +229,12 @@ def record_tension(actor, project: Project, data: TensionData) -> Tension:
     """
     _guard(actor, project)
     values = _checked_tension(project, data)
-    tension = Tension(project=project, created_by=actor)
-    _write(tension, values)
-    record_event(project=project, actor=actor, action="tension.recorded", obj=tension, new=values)
-    return tension
+    return _record(actor, project, Tension, values, "tension.recorded")
+
+
+def _tension_action(new: dict) -> str:
+    resolved = new.get("status") == TensionStatus.RESOLVED
+    return "tension.resolved" if resolved else "tension.changed"
 
 
 @transaction.atomic
@@ -217,20 +245,7 @@ def update_tension(actor, tension: Tension, data: TensionData, *, expected_versi
     the row and its links, version + 1; audit "tension.resolved" when the status becomes
     resolved, otherwise "tension.changed" (old and new values of what changed).
     """
-    project = _guard(actor, tension.project)
-    current = Tension.objects.select_for_update().get(pk=tension.pk)
-    if current.version != expected_version:
-        raise EditConflict(current)
-    values = _checked_tension(project, data)
-    old, new = _changes(_values_of(current, values), values)
-    if not new:
-        return current
-    current.version += 1
-    _write(current, values)
-    resolved = "status" in new and new["status"] == TensionStatus.RESOLVED
-    action = "tension.resolved" if resolved else "tension.changed"
-    record_event(project=project, actor=actor, action=action, obj=current, old=old, new=new)
-    return current
+    return _update(actor, tension, _checked_tension, data, expected_version, _tension_action)
 
 
 @transaction.atomic
@@ -239,30 +254,16 @@ def record_mutual_gain(actor, project: Project, data: GainData) -> MutualGain:
     this project and decisions of this project. Audit "mutual_gain.recorded"."""
     _guard(actor, project)
     values = _checked_gain(project, data)
-    gain = MutualGain(project=project, created_by=actor)
-    _write(gain, values)
-    record_event(project=project, actor=actor, action="mutual_gain.recorded", obj=gain, new=values)
-    return gain
+    return _record(actor, project, MutualGain, values, "mutual_gain.recorded")
 
 
 @transaction.atomic
 def update_mutual_gain(actor, gain: MutualGain, data: GainData, *, expected_version: int):
     """Change a mutual gain; EditConflict when saved after `expected_version`. Audit
     "mutual_gain.changed" with old and new values of what changed."""
-    project = _guard(actor, gain.project)
-    current = MutualGain.objects.select_for_update().get(pk=gain.pk)
-    if current.version != expected_version:
-        raise EditConflict(current)
-    values = _checked_gain(project, data)
-    old, new = _changes(_values_of(current, values), values)
-    if not new:
-        return current
-    current.version += 1
-    _write(current, values)
-    record_event(
-        project=project, actor=actor, action="mutual_gain.changed", obj=current, old=old, new=new
+    return _update(
+        actor, gain, _checked_gain, data, expected_version, lambda new: "mutual_gain.changed"
     )
-    return current
 
 
 # --- The Mutual Gains Approach checklist ---------------------------------------------------

@@ -180,7 +180,8 @@ KINDS = {
         "update": update_tension,
         "access": access_tension,
         "list": "tensions",
-        "template": "tension_form.html",
+        "new": gettext_lazy("Record a tension"),
+        "change": gettext_lazy("Change the tension"),
         "saved": gettext_lazy("The tension has been saved."),
     },
     "gain": {
@@ -190,7 +191,8 @@ KINDS = {
         "update": update_mutual_gain,
         "access": access_gain,
         "list": "gains",
-        "template": "gain_form.html",
+        "new": gettext_lazy("Record a mutual gain"),
+        "change": gettext_lazy("Change the mutual gain"),
         "saved": gettext_lazy("The mutual gain has been saved."),
     },
 }
@@ -238,9 +240,11 @@ def _edit(request, project_id, kind, object_id=None):
     return _render(
         request,
         project,
-        spec["template"],
+        "linked_form.html",
         status=400 if form.errors else 200,
         section=spec["list"],
+        heading=spec["change"] if obj else spec["new"],
+        list_url=f"stakeholders:{spec['list']}",
         form=form,
         obj=obj,
         conflict=conflict,
