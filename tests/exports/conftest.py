@@ -2,7 +2,7 @@
 has something in every section: parties, a neighbourhood, a sub-project with progress, a
 logbook of every kind (a revised decision, a withdrawn link, a document) and stakeholders."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -26,13 +26,13 @@ from wijkkoers.stakeholders.models import (
 )
 
 
-def add_stakeholders(project, parties, user):
+def add_stakeholders(workspace, parties, user):
     """Stakeholder rows as the stakeholder tools will write them (their services are not on
     main yet)."""
     holders = []
     for index, party in enumerate(parties):
         holder = Stakeholder.objects.create(
-            project=project,
+            project=workspace,
             party=party,
             role_in_project="Eigenaar van 400 huurwoningen",
             interests="=SOM(A1:A3) betaalbare woonlasten",
@@ -42,18 +42,18 @@ def add_stakeholders(project, parties, user):
         Priority.objects.create(stakeholder=holder, rank=1, text="Woonlasten gelijk houden")
         Assessment.objects.create(
             stakeholder=holder,
-            project=project,
-            assessed_on=date(2026, 10, 1 + index),
+            project=workspace,
+            assessed_on=date(2026, 10, 1) + timedelta(days=index),
             power=4,
             interest=5,
             created_by=user,
         )
         holders.append(holder)
-    tension = Tension.objects.create(project=project, title="Planning botst", created_by=user)
+    tension = Tension.objects.create(project=workspace, title="Planning botst", created_by=user)
     tension.stakeholders.set(holders)
-    gain = MutualGain.objects.create(project=project, title="Samen inkopen", created_by=user)
+    gain = MutualGain.objects.create(project=workspace, title="Samen inkopen", created_by=user)
     gain.stakeholders.set(holders[:1])
-    ChecklistMark.objects.create(project=project, item_key="belangen-verkend", checked_by=user)
+    ChecklistMark.objects.create(project=workspace, item_key="belangen-verkend", checked_by=user)
     return holders
 
 
