@@ -40,6 +40,7 @@ PUBLIC = {
     "signup": "/account/signup/",
     "password reset": "/account/password/reset/",
     "share story (visitor)": "/kompas/verhaal-delen/doel-en-verhaal/",
+    "open data": "/open-data/",
 }
 
 ACCOUNT = {
@@ -48,6 +49,7 @@ ACCOUNT = {
     "2fa": "/account/2fa/",
     "password change": "/account/password/change/",
     "share story": "/kompas/verhaal-delen/doel-en-verhaal/",
+    "import project": "/projecten/importeren/",
 }
 
 
@@ -131,6 +133,7 @@ def build_site() -> Site:
         "project report": f"{logbook_base}/rapport/",
         "project report printable": f"{logbook_base}/rapport/afdrukken/",
         "report PDF progress": f"{logbook_base}/rapport/pdf/{run.public_id}/",
+        **_export_pages(project),
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
@@ -274,3 +277,8 @@ def _logbook_story(leader, project, party):
     return ReportRun.objects.create(
         project=project, kind="rapport", as_of=today, requested_by=leader
     )
+
+
+def _export_pages(project) -> dict:
+    """The project's downloads page (spreadsheets and, for the leader, the full export)."""
+    return {"export": f"/projecten/{project.public_id}/export/"}

@@ -287,3 +287,13 @@ def test_open_data_content_zip_holds_content_files(client, method):
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
     assert "content/fasen.yaml" in names
     assert any(name.startswith("content/knooppunten/") for name in names)
+
+
+def test_export_page_query_count_fixed(client, full_project, alice, django_assert_max_num_queries):
+    client.force_login(alice)
+    client.get(url(full_project))
+
+    with django_assert_max_num_queries(6):
+        response = client.get(url(full_project))
+
+    assert response.status_code == 200
