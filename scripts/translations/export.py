@@ -38,6 +38,9 @@ NL = {
     "none": "geen",
     "the sections are missing.": "de onderdelen ontbreken.",
     "this installation does not know this part.": "deze installatie kent dit onderdeel niet.",
+    "the e-mail address %(email)s is used twice.": "het e-mailadres %(email)s komt twee keer voor.",
+    "project.json is too large to import.": "project.json is te groot om te importeren.",
+    "The file breaks a rule of this installation's data (%(error)s).": "Het bestand botst met een regel voor de gegevens in deze installatie (%(error)s).",
     "the part is not a set of values.": "dit onderdeel bevat geen waarden met namen.",
     # Sheets
     "Progress": "Voortgang",

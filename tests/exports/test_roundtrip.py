@@ -1,6 +1,7 @@
 """Full export and import: the round trip gives the same document; a refused import writes
 nothing."""
 
+import hashlib
 import io
 import json
 import zipfile
@@ -178,3 +179,51 @@ def test_document_has_schema_and_no_installation_ids(full_project):
     text = json.dumps(data, default=str)
     assert data["schema"] == "wijkkoers-project/1"
     assert full_project.public_id not in text
+
+
+def test_import_two_parties_with_one_name_refused_not_a_server_error(full_project, alice):
+    data = zipped(full_project)
+    changed = project_json(data)
+    parties = changed["sections"]["projects"]["parties"]
+    parties[1]["name"] = parties[0]["name"].upper()
+    before = _counts()
+
+    with pytest.raises(ImportRefused):
+        import_project(alice, rezipped(data, changed))
+
+    assert _counts() == before
+
+
+def test_import_odd_shapes_are_problems(full_project, alice):
+    data = zipped(full_project)
+    changed = project_json(data)
+    changed["sections"]["logbook"]["entries"][0]["steps"] = [{"key": "x"}]
+    changed["sections"]["logbook"]["entries"][1]["parties"] = [["party-1"]]
+    changed["people"].append(dict(changed["people"][0], id="person-99"))
+
+    with pytest.raises(ImportRefused) as refused:
+        import_project(alice, rezipped(data, changed))
+
+    problems = "\n".join(refused.value.problems)
+    assert "logbook.entries[0].steps" in problems
+    assert "logbook.entries[1].parties" in problems
+    assert "people[" in problems
+
+
+def test_import_refuses_a_file_that_is_not_what_it_says(full_project, alice):
+    data = zipped(full_project)
+    changed = project_json(data)
+    entry = next(e for e in changed["sections"]["logbook"]["entries"] if e["kind"] == "document")
+    fake = b"MZ\x90\x00" + b"\x00" * 60
+    entry["document"].update(size=len(fake), sha256=hashlib.sha256(fake).hexdigest())
+    archive = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(archive, "w") as target:
+        for name in source.namelist():
+            content = json.dumps(changed) if name == "project.json" else source.read(name)
+            target.writestr(name, fake if name == entry["document"]["file"] else content)
+
+    with pytest.raises(ImportRefused) as refused:
+        import_project(alice, archive.getvalue())
+
+    assert any(".document.file" in problem for problem in refused.value.problems)
+    assert not Document.objects.exclude(entry__project=full_project).exists()

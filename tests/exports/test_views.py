@@ -48,8 +48,8 @@ def test_spreadsheets_reader_may_download(client, full_project, mila):
 
     assert page.status_code == 200
     assert sheet.status_code == 200
-    assert "Download the full export" not in page.text
-    assert "volledige export" not in page.text
+    assert "Volledige export downloaden" not in page.text
+    assert 'action="/projecten/' not in page.text
 
 
 @pytest.mark.parametrize("user", ["bob", "mila"])

@@ -102,7 +102,7 @@ class ImportContext:
         """A reference must name an item of `kind` defined earlier in the document."""
         if value is None and optional:
             return
-        if self.defined.get(value) != kind:
+        if not isinstance(value, str) or self.defined.get(value) != kind:
             self.problem(where, _("refers to %(id)s, which is not in the file.") % {"id": value})
 
     def references(self, where: str, values, kind: str) -> None:
@@ -113,7 +113,7 @@ class ImportContext:
             self.reference(where, value, kind, optional=False)
 
     def step(self, where: str, key) -> None:
-        if key not in self.step_keys:
+        if not isinstance(key, str) or key not in self.step_keys:
             self.problem(
                 where, _("the step %(key)s is not in this installation's method.") % {"key": key}
             )

@@ -15,6 +15,8 @@ SCHEMA = "wijkkoers-project/1"
 DOCUMENT_NAME = "project.json"
 # A fixed time for every member of the zip, so the same project gives the same bytes.
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+# Unpacked, project.json may be this large (a zip of a few MB can unpack to gigabytes).
+MAX_DOCUMENT_JSON = 500 * 1024 * 1024
 
 
 def build(project) -> tuple[dict, list]:
@@ -51,8 +53,10 @@ def read(data: bytes) -> tuple[dict | None, zipfile.ZipFile | None, list]:
     if data[:4] == b"PK\x03\x04":
         try:
             archive = zipfile.ZipFile(BytesIO(data))
+            if archive.getinfo(DOCUMENT_NAME).file_size > MAX_DOCUMENT_JSON:
+                return None, None, [_("project.json is too large to import.")]
             raw = archive.read(DOCUMENT_NAME)
-        except (zipfile.BadZipFile, KeyError):
+        except (zipfile.BadZipFile, KeyError, OSError, EOFError):
             return None, None, [_("The zip is damaged or holds no project.json.")]
     try:
         document = json.loads(raw.decode("utf-8-sig"))
@@ -75,10 +79,18 @@ def read(data: bytes) -> tuple[dict | None, zipfile.ZipFile | None, list]:
 def check(document: dict, ctx: ImportContext) -> None:
     """Every problem of the document, before anything is written."""
     people = ctx.items(document, "people", "")
+    emails = set()
     for index, person in enumerate(people):
         local = ctx.define(f"people[{index}]", person, "person")
         if local:
             ctx.people[local] = person
+        email = str(person.get("email") or "").strip().lower()
+        if email and email in emails:
+            ctx.problem(
+                f"people[{index}]",
+                _("the e-mail address %(email)s is used twice.") % {"email": email},
+            )
+        emails.add(email)
     sections = document.get("sections")
     if not isinstance(sections, dict):
         ctx.problem("sections", _("the sections are missing."))

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from wijkkoers.accounts.models import User
 from wijkkoers.audit.services import record_event
@@ -65,15 +66,25 @@ def import_project(actor, data: bytes, *, as_leader: bool = True) -> ImportResul
                 obj=ctx.project,
                 new=_summary(ctx),
             )
+    except (TypeError, ValueError, KeyError, AttributeError, IntegrityError) as error:
+        # A shape or a combination the checks did not foresee (two parties with one name,
+        # a list where a text belongs): refused as a whole, never a server error.
+        _delete(ctx.stored_files)
+        message = _("The file breaks a rule of this installation's data (%(error)s).")
+        raise ImportRefused([*ctx.problems, message % {"error": type(error).__name__}]) from None
     except BaseException:
-        for name in ctx.stored_files:
-            default_storage.delete(name)
+        _delete(ctx.stored_files)
         raise
     return ImportResult(
         project=ctx.project,
         matched=sorted(user.display_name for user in ctx.users.values() if user),
         placeholders=_placeholder_names(ctx),
     )
+
+
+def _delete(names) -> None:
+    for name in names:
+        default_storage.delete(name)
 
 
 def _check(document, ctx, as_leader) -> None:

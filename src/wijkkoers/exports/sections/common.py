@@ -52,3 +52,13 @@ def link_rows(model: type[models.Model], name: str, pairs) -> None:
         [through(**{source: owner.pk, target: other.pk}) for owner, other in pairs],
         batch_size=BATCH,
     )
+
+
+def fields_of(obj, names) -> dict:
+    """The object's values of `names`, in that order (what a section writes)."""
+    return {name: getattr(obj, name) for name in names}
+
+
+def pick(item: dict, names) -> dict:
+    """The document item's values of `names` that it has (what a section reads)."""
+    return {name: item.get(name) for name in names if name in item}

@@ -8,8 +8,9 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
+from wijkkoers.core.errors import DomainError
 from wijkkoers.exports.registry import Section, register_section
-from wijkkoers.exports.sections.common import create_all, ids, link_rows, links_of
+from wijkkoers.exports.sections.common import create_all, fields_of, ids, link_rows, links_of, pick
 from wijkkoers.logbook.models import (
     Action,
     Agreement,
@@ -23,6 +24,7 @@ from wijkkoers.logbook.models import (
     Link,
     Meeting,
 )
+from wijkkoers.logbook.services.documents import check_upload
 from wijkkoers.logbook.services.entries import render_text
 from wijkkoers.projects.models import Membership, Party
 
@@ -38,14 +40,6 @@ AGREEMENT_FIELDS = (
 )  # fmt: skip
 MEETING_FIELDS = ("kind", "place", "other_attendees", "agenda", "minutes")
 DOCUMENT_FIELDS = ("original_name", "content_type", "size", "sha256")
-
-
-def _fields(obj, names) -> dict:
-    return {name: getattr(obj, name) for name in names}
-
-
-def _pick(item, names) -> dict:
-    return {name: item.get(name) for name in names if name in item}
 
 
 # --- Export ---------------------------------------------------------------------------------
@@ -70,13 +64,13 @@ def dump(project, ctx) -> dict:
         "entries": [
             {
                 "id": ctx.local("entry", entry),
-                **_fields(entry, ENTRY_FIELDS),
+                **fields_of(entry, ENTRY_FIELDS),
                 "meeting": ctx.ref(Entry, entry.meeting_id),
                 "steps": steps.get(entry.pk, []),
                 "parties": ids(ctx, Party, parties.get(entry.pk, [])),
                 "created_by": ctx.person(entry.created_by),
                 "withdrawn_by": ctx.person(entry.withdrawn_by),
-                **_fields(entry, WITHDRAWAL_FIELDS),
+                **fields_of(entry, WITHDRAWAL_FIELDS),
                 entry.kind: details[entry.kind].get(entry.pk),
             }
             for entry in entries
@@ -103,7 +97,7 @@ def _details(project, ctx) -> dict:
         EntryKind.MEETING: _meetings(project, ctx),
         EntryKind.DOCUMENT: {
             document.pk: {
-                **_fields(document, DOCUMENT_FIELDS),
+                **fields_of(document, DOCUMENT_FIELDS),
                 "file": ctx.add_file(ctx.ref(Entry, document.pk), document.file.name),
             }
             for document in Document.objects.filter(entry__project=project).order_by("pk")
@@ -123,7 +117,7 @@ def _revisions(ctx, model, owner, fields, project, refs) -> dict:
     links = {name: links_of(model, name, **through_filter) for name in refs}
     result: dict = {}
     for revision in rows:
-        item = {**_fields(revision, fields), "steps": revision.step_keys}
+        item = {**fields_of(revision, fields), "steps": revision.step_keys}
         for name, target in refs.items():
             item[name] = ids(ctx, target, links[name].get(revision.pk, []))
         for name in ("owner_member", "owner_party"):
@@ -158,7 +152,7 @@ def _meetings(project, ctx) -> dict:
     parties = links_of(Meeting, "attendee_parties", meeting__entry__project=project)
     return {
         meeting.pk: {
-            **_fields(meeting, MEETING_FIELDS),
+            **fields_of(meeting, MEETING_FIELDS),
             "attendee_members": ids(ctx, Membership, members.get(meeting.pk, [])),
             "attendee_parties": ids(ctx, Party, parties.get(meeting.pk, [])),
         }
@@ -234,6 +228,8 @@ def _check_document(ctx, where, detail) -> None:
     name = detail.get("file")
     if ctx.archive is None or name not in ctx.archive.namelist():
         ctx.problem(f"{where}.file", _("the file %(name)s is not in the zip.") % {"name": name})
+    elif ctx.archive.getinfo(name).file_size != detail.get("size"):
+        ctx.problem(f"{where}.file", _("the file does not match its size and checksum."))
 
 
 CHECKS = {
@@ -274,7 +270,7 @@ def load(data, ctx) -> None:
             project=ctx.project,
             created_by=ctx.user(item.get("created_by")),
             withdrawn_by=ctx.user(item.get("withdrawn_by")),
-            **_pick(item, ENTRY_FIELDS + WITHDRAWAL_FIELDS),
+            **pick(item, ENTRY_FIELDS + WITHDRAWAL_FIELDS),
         )
         entries.append(ctx.validated(f"logbook.entries[{index}]", entry))
         ctx.bind(item["id"], entry)
@@ -317,7 +313,7 @@ def _load_revisions(ctx, rows, owner_model, model, fields, refs) -> None:
                 **{owner_model._meta.model_name: owner},
                 step_keys=revision_item.get("steps", []),
                 created_by=ctx.user(revision_item.get("created_by")),
-                **_pick(revision_item, fields),
+                **pick(revision_item, fields),
             )
             for name in ("owner_member", "owner_party"):
                 if name in revision_item:
@@ -378,7 +374,7 @@ def _load_meetings(ctx, rows) -> None:
     meetings = []
     for index, item, entry in rows:
         detail = item["bijeenkomst"]
-        meeting = Meeting(entry=entry, **_pick(detail, MEETING_FIELDS))
+        meeting = Meeting(entry=entry, **pick(detail, MEETING_FIELDS))
         meeting.agenda_html = render_text(meeting.agenda or "")
         meeting.minutes_html = render_text(meeting.minutes or "")
         meetings.append(ctx.validated(f"logbook.entries[{index}].bijeenkomst", meeting))
@@ -407,7 +403,14 @@ def _load_documents(ctx, rows) -> None:
         ) != detail.get("size"):
             ctx.problem(f"{where}.file", _("the file does not match its size and checksum."))
             continue
-        document = Document(entry=entry, **_pick(detail, DOCUMENT_FIELDS))
+        document = Document(entry=entry, **pick(detail, DOCUMENT_FIELDS))
+        upload = ContentFile(content, name=document.original_name or "document")
+        try:
+            # The same checks as an upload here: the allow-list, and content by its bytes.
+            document.content_type = check_upload(upload, upload.name).content_type
+        except DomainError as refused:
+            ctx.problem(f"{where}.file", refused)
+            continue
         ctx.validated(where, document, exclude=["file"])
         document.file.save("import", ContentFile(content), save=False)
         ctx.stored_files.append(document.file.name)

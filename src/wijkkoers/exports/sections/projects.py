@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from wijkkoers.exports.models import Placeholder
 from wijkkoers.exports.registry import Section, register_section
-from wijkkoers.exports.sections.common import create_all
+from wijkkoers.exports.sections.common import create_all, fields_of, pick
 from wijkkoers.projects.models import (
     Membership,
     Neighbourhood,
@@ -28,10 +28,6 @@ PROGRESS_FIELDS = (
 )
 
 
-def _fields(obj, names) -> dict:
-    return {name: getattr(obj, name) for name in names}
-
-
 def dump(project, ctx) -> dict:
     parties = list(project.parties.order_by("pk"))
     hoods = list(project.neighbourhoods.order_by("pk"))
@@ -42,9 +38,9 @@ def dump(project, ctx) -> dict:
     for hood in hoods:
         ctx.alias("neighbourhood", str(hood.pk), ctx.local("neighbourhood", hood))
     return {
-        "project": {"id": ctx.local("project", project), **_fields(project, PROJECT_FIELDS)},
+        "project": {"id": ctx.local("project", project), **fields_of(project, PROJECT_FIELDS)},
         "parties": [
-            {"id": ctx.local("party", party), **_fields(party, PARTY_FIELDS)} for party in parties
+            {"id": ctx.local("party", party), **fields_of(party, PARTY_FIELDS)} for party in parties
         ],
         "neighbourhoods": [
             {"id": ctx.local("neighbourhood", hood), "name": hood.name, "cbs_code": hood.cbs_code}
@@ -93,7 +89,7 @@ def _progress(ctx, row) -> dict:
         "step": row.step_key,
         "owner": ctx.person(row.owner),
         "updated_by": ctx.person(row.updated_by),
-        **_fields(row, PROGRESS_FIELDS),
+        **fields_of(row, PROGRESS_FIELDS),
     }
 
 
@@ -133,13 +129,13 @@ def load(data, ctx) -> None:
     ctx.project = project
     ctx.bind(settings["id"], project)
     parties = [
-        _bound(ctx, item, Party(project=project, **_pick(item, PARTY_FIELDS)))
+        _bound(ctx, item, Party(project=project, **pick(item, PARTY_FIELDS)))
         for item in data.get("parties", [])
     ]
     _validate_all(ctx, f"{where}.parties", parties)
     create_all(ctx, Party, parties, keep=("created_at",))
     hoods = [
-        _bound(ctx, item, Neighbourhood(project=project, **_pick(item, ("name", "cbs_code"))))
+        _bound(ctx, item, Neighbourhood(project=project, **pick(item, ("name", "cbs_code"))))
         for item in data.get("neighbourhoods", [])
     ]
     _validate_all(ctx, f"{where}.neighbourhoods", hoods)
@@ -147,17 +143,13 @@ def load(data, ctx) -> None:
     for item, hood in zip(data.get("neighbourhoods", []), hoods, strict=True):
         ctx.imported_ids[item["id"]] = str(hood.pk)
     subs = [
-        _bound(ctx, item, SubProject(project=project, **_pick(item, ("name", "description"))))
+        _bound(ctx, item, SubProject(project=project, **pick(item, ("name", "description"))))
         for item in data.get("subprojects", [])
     ]
     _validate_all(ctx, f"{where}.subprojects", subs)
     create_all(ctx, SubProject, subs)
     _load_members(ctx, data.get("members", []))
     _load_progress(ctx, data.get("progress", []))
-
-
-def _pick(item, names) -> dict:
-    return {name: item.get(name) for name in names if name in item}
 
 
 def _bound(ctx, item, obj):
@@ -207,7 +199,7 @@ def _load_progress(ctx, items) -> None:
             step_key=item.get("step"),
             owner=ctx.user(item.get("owner")),
             updated_by=ctx.user(item.get("updated_by")),
-            **_pick(item, PROGRESS_FIELDS),
+            **pick(item, PROGRESS_FIELDS),
         )
         row.note_html = render_note(row.note or "")
         rows.append(row)

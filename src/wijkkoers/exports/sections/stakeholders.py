@@ -4,7 +4,7 @@ gains and the Mutual Gains Approach checklist."""
 from django.utils.translation import gettext as _
 
 from wijkkoers.exports.registry import Section, register_section
-from wijkkoers.exports.sections.common import create_all, ids, link_rows, links_of
+from wijkkoers.exports.sections.common import create_all, fields_of, ids, link_rows, links_of, pick
 from wijkkoers.logbook.models import Entry
 from wijkkoers.projects.models import Party
 from wijkkoers.stakeholders.models import (
@@ -34,14 +34,6 @@ TENSION_FIELDS = (
 )
 
 
-def _fields(obj, names) -> dict:
-    return {name: getattr(obj, name) for name in names}
-
-
-def _pick(item, names) -> dict:
-    return {name: item.get(name) for name in names if name in item}
-
-
 def dump(project, ctx) -> dict:
     stakeholders = list(
         Stakeholder.objects.filter(project=project).select_related("created_by").order_by("pk")
@@ -57,7 +49,7 @@ def dump(project, ctx) -> dict:
         assessments.setdefault(row.stakeholder_id, []).append(
             {
                 "id": ctx.local("assessment", row),
-                **_fields(row, ASSESSMENT_FIELDS),
+                **fields_of(row, ASSESSMENT_FIELDS),
                 "created_by": ctx.person(row.created_by),
             }
         )
@@ -66,7 +58,7 @@ def dump(project, ctx) -> dict:
             {
                 "id": ctx.local("stakeholder", stakeholder),
                 "party": ctx.ref(Party, stakeholder.party_id),
-                **_fields(stakeholder, STAKEHOLDER_FIELDS),
+                **fields_of(stakeholder, STAKEHOLDER_FIELDS),
                 "created_by": ctx.person(stakeholder.created_by),
                 "priorities": priorities.get(stakeholder.pk, []),
                 "assessments": assessments.get(stakeholder.pk, []),
@@ -97,7 +89,7 @@ def _shared(ctx, project, model, kind, fields) -> list:
     return [
         {
             "id": ctx.local(kind, row),
-            **_fields(row, fields),
+            **fields_of(row, fields),
             "stakeholders": ids(ctx, Stakeholder, between.get(row.pk, [])),
             "decisions": ids(ctx, Entry, decisions.get(row.pk, [])),
             "created_by": ctx.person(row.created_by),
@@ -142,7 +134,7 @@ def load(data, ctx) -> None:
             project=ctx.project,
             party=ctx.obj(item.get("party")),
             created_by=ctx.user(item.get("created_by")),
-            **_pick(item, STAKEHOLDER_FIELDS),
+            **pick(item, STAKEHOLDER_FIELDS),
         )
         stakeholders.append(ctx.validated(f"{where}.stakeholders[{index}]", stakeholder))
         ctx.bind(item["id"], stakeholder)
@@ -151,14 +143,14 @@ def load(data, ctx) -> None:
     for index, (item, stakeholder) in enumerate(zip(items, stakeholders, strict=True)):
         at = f"{where}.stakeholders[{index}]"
         for rank in item.get("priorities", []):
-            priority = Priority(stakeholder=stakeholder, **_pick(rank, ("rank", "text")))
+            priority = Priority(stakeholder=stakeholder, **pick(rank, ("rank", "text")))
             priorities.append(ctx.validated(f"{at}.priorities", priority))
         for number, row in enumerate(item.get("assessments", [])):
             assessment = Assessment(
                 stakeholder=stakeholder,
                 project=ctx.project,
                 created_by=ctx.user(row.get("created_by")),
-                **_pick(row, ASSESSMENT_FIELDS),
+                **pick(row, ASSESSMENT_FIELDS),
             )
             assessments.append(ctx.validated(f"{at}.assessments[{number}]", assessment))
             ctx.bind(row["id"], assessment)
@@ -187,7 +179,7 @@ def _load_shared(ctx, model, items, fields, where) -> None:
     rows = []
     for index, item in enumerate(items):
         row = model(
-            project=ctx.project, created_by=ctx.user(item.get("created_by")), **_pick(item, fields)
+            project=ctx.project, created_by=ctx.user(item.get("created_by")), **pick(item, fields)
         )
         rows.append(ctx.validated(f"{where}[{index}]", row))
         ctx.bind(item["id"], row)
