@@ -16,6 +16,7 @@ import random
 import sys
 import tempfile
 import time
+import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -124,6 +125,24 @@ def timed(function):
     return result, time.perf_counter() - started, time.process_time() - started_cpu
 
 
+def _show_difference(first: bytes, second: bytes) -> None:
+    """The first line of project.json that differs, if any (to find what broke the trip)."""
+    lines = [
+        zipfile.ZipFile(io.BytesIO(data)).read("project.json").decode().splitlines()
+        for data in (first, second)
+    ]
+    for number, (old, new) in enumerate(zip(*lines, strict=False)):
+        if old != new:
+            context = "\n".join(lines[0][max(0, number - 12) : number])
+            print(f"line {number}: {old!r} -> {new!r}\n{context}")
+            return
+    archives = [zipfile.ZipFile(io.BytesIO(data)) for data in (first, second)]
+    for old, new in zip(*(archive.infolist() for archive in archives), strict=False):
+        if (old.filename, archives[0].read(old)) != (new.filename, archives[1].read(new)):
+            print(f"zip member differs: {old.filename} -> {new.filename}")
+            return
+
+
 def main() -> None:
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="export-bench-")
     try:
@@ -145,6 +164,7 @@ def main() -> None:
             print(f"export: {export_wall:.2f} s wall, {export_cpu:.2f} s CPU")
             print(f"import: {import_wall:.2f} s wall, {import_cpu:.2f} s CPU")
             print(f"export -> import -> export identical: {first.getvalue() == second.getvalue()}")
+            _show_difference(first.getvalue(), second.getvalue())
             raise Rollback
     except Rollback:
         pass

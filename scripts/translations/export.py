@@ -114,6 +114,8 @@ NL = {
     "The project has been imported.": "Het project is geïmporteerd.",
     "These members have no account here and are kept as names only: %(names)s.": "Deze leden hebben hier geen account en staan er alleen als naam in: %(names)s.",
     "Open data": "Open data",
+    "People without an account here": "Mensen zonder account hier",
+    "This project was imported from another installation. These members had no account here, so they are kept as names only: they cannot log in and have no access. Invite them under Team to give them access.": "Dit project is uit een andere installatie geïmporteerd. Deze leden hadden hier geen account en staan er daarom alleen als naam in: ze kunnen niet inloggen en hebben geen toegang. Nodig ze uit onder Team om ze toegang te geven.",
     "The method as open data": "De methode als open data",
     "The whole method of Wijkkoers, with its phases, tracks and steps, the content of every step and its sources, can be downloaded in two forms:": "De hele methode van Wijkkoers, met de fasen, sporen en stappen, de inhoud van elke stap en de bronnen, kun je op twee manieren downloaden:",
     "The method as JSON": "De methode als JSON",

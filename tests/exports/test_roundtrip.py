@@ -5,8 +5,10 @@ import hashlib
 import io
 import json
 import zipfile
+from datetime import datetime
 
 import pytest
+from django.utils import timezone
 
 from tests.factories import UserFactory
 from wijkkoers.audit.models import AuditEvent
@@ -227,3 +229,14 @@ def test_import_refuses_a_file_that_is_not_what_it_says(full_project, alice):
 
     assert any(".document.file" in problem for problem in refused.value.problems)
     assert not Document.objects.exclude(entry__project=full_project).exists()
+
+
+def test_roundtrip_keeps_moments_to_the_microsecond(full_project, alice):
+    moment = timezone.make_aware(datetime(2026, 11, 2, 10, 0, 0, 500))
+    Entry.objects.filter(project=full_project).update(created_at=moment)
+    first = zipped(full_project)
+
+    result = import_project(alice, first)
+
+    assert Entry.objects.filter(project=result.project).first().created_at == moment
+    assert project_json(zipped(result.project)) == project_json(first)

@@ -297,3 +297,14 @@ def test_export_page_query_count_fixed(client, full_project, alice, django_asser
         response = client.get(url(full_project))
 
     assert response.status_code == 200
+
+
+def test_export_page_lists_people_without_an_account(client, full_project, alice):
+    from wijkkoers.exports.models import Placeholder
+
+    Placeholder.objects.create(project=full_project, name="Piet Zonder Account", role="teamlid")
+    client.force_login(alice)
+
+    response = client.get(url(full_project))
+
+    assert "Piet Zonder Account" in response.text

@@ -2,6 +2,7 @@
 
 import json
 import zipfile
+from datetime import UTC, datetime
 from io import BytesIO
 
 from django.core.files.storage import default_storage
@@ -31,8 +32,18 @@ def build(project) -> tuple[dict, list]:
     return document, ctx.files
 
 
+class Encoder(DjangoJSONEncoder):
+    """Moments in UTC with all six decimals: Django's encoder keeps three, and a moment
+    whose microseconds are 1-999 would read back as another text (".000Z", then "Z")."""
+
+    def default(self, o):
+        if isinstance(o, datetime):
+            return o.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+        return super().default(o)
+
+
 def dumps(document: dict) -> bytes:
-    return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode()
+    return json.dumps(document, cls=Encoder, ensure_ascii=False, indent=1).encode()
 
 
 def write_zip(project, out) -> None:

@@ -16,6 +16,7 @@ from wijkkoers.core.errors import DomainError
 from wijkkoers.exports import registry, spreadsheet
 from wijkkoers.exports.errors import ImportRefused
 from wijkkoers.exports.forms import ImportForm
+from wijkkoers.exports.queries import placeholders_of
 from wijkkoers.exports.services import export_project, import_project
 from wijkkoers.projects.access import access_project_for_user, project_context
 
@@ -47,7 +48,13 @@ def index(request, project_id):
     return render(
         request,
         "exports/index.html",
-        project_context(request, project, active="export", sheets=registry.sheets()),
+        project_context(
+            request,
+            project,
+            active="export",
+            sheets=registry.sheets(),
+            placeholders=placeholders_of(project),
+        ),
     )
 
 
