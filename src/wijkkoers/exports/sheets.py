@@ -15,7 +15,6 @@ from wijkkoers.logbook.models import (
     Decision,
     DecisionRevision,
     DecisionStatus,
-    EntryStep,
 )
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.models import Party, StepStatus
@@ -67,13 +66,6 @@ def progress_rows(project):
                     row.note if row else "",
                     row.updated_at if row else None,
                 ]
-
-
-def _step_links(project) -> dict:
-    links: dict = {}
-    for entry_id, key in EntryStep.objects.filter(project=project).values_list("entry", "step_key"):
-        links.setdefault(entry_id, []).append(key)
-    return links
 
 
 def _party_names(model, name, project, prefix) -> dict:
