@@ -40,6 +40,7 @@ PUBLIC = {
     "signup": "/account/signup/",
     "password reset": "/account/password/reset/",
     "share story (visitor)": "/kompas/verhaal-delen/doel-en-verhaal/",
+    "open data": "/open-data/",
 }
 
 ACCOUNT = {
@@ -48,6 +49,7 @@ ACCOUNT = {
     "2fa": "/account/2fa/",
     "password change": "/account/password/change/",
     "share story": "/kompas/verhaal-delen/doel-en-verhaal/",
+    "import project": "/projecten/importeren/",
 }
 
 
@@ -133,6 +135,7 @@ def build_site() -> Site:
         "report PDF progress": f"{logbook_base}/rapport/pdf/{run.public_id}/",
         **_housingcost_pages(leader, project, base),
         **_ambitions_pages(leader, project),
+        **_export_pages(project),
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
@@ -366,3 +369,8 @@ def _ambitions_pages(leader, project) -> dict:
         "mutual gain edit": f"{base}/kansen/{gain.public_id}/",
         "MGA checklist": f"{base}/mga/",
     }
+
+
+def _export_pages(project) -> dict:
+    """The project's downloads page (spreadsheets and, for the leader, the full export)."""
+    return {"export": f"/projecten/{project.public_id}/export/"}

@@ -305,9 +305,13 @@ STORAGES = {
 # needs larger files gets its own limit by path prefix, e.g. {"/projecten/": 50 * MB}.
 MAX_REQUEST_BODY_SIZE = 5 * 1024 * 1024
 MAX_REQUEST_BODY_SIZE_BY_PATH: dict[str, int] = {
+    # A whole project imported from another installation (exports/services.py).
+    "/projecten/importeren/": 101 * 1024 * 1024,
     # A logbook document may be 25 MB (logbook/filetypes.py); its form fields come on top.
     "/projecten/*/logboek/documenten/toevoegen/": 26 * 1024 * 1024,
 }
+# The largest project export (zip) an import accepts.
+PROJECT_IMPORT_MAX_SIZE = 100 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

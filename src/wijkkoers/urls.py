@@ -36,6 +36,8 @@ urlpatterns = [
         include("wijkkoers.opportunities.urls"),
     ),
     path("projecten/<str:project_id>/export/", include("wijkkoers.exports.urls")),
+    # Before "projecten/": importeren/ would otherwise read as a project id.
+    path("", include("wijkkoers.exports.urls_site")),
     path("api/", include("wijkkoers.api.urls")),
     path("projecten/", include("wijkkoers.projects.urls")),
     path("account/", include("wijkkoers.accounts.urls")),
