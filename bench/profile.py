@@ -1,14 +1,18 @@
-"""Profile pages of `bench/pages.py` in one process with pyinstrument (not a dependency:
-`pip install pyinstrument` into your environment first).
+"""Profile pages of `bench/pages.py` in one process.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wijkkoers_bench \\
         .venv/bin/python bench/profile.py "project compass" [more page names]
 
-Each page is requested once to warm up, then PROFILE_REPEAT times (default 50) under the
-profiler; prints the mean time per request and the profile tree.
+Each page is requested once to warm up, then PROFILE_REPEAT times (default 50). Without a
+profiler it prints per page the query count and the median and p95 of the serial request
+times (wall clock: on a loaded machine compare medians, not single runs). With
+`PROFILE=cprofile` it prints the functions by cumulative time under cProfile (standard
+library; the counts of calls are exact whatever the machine's load), with `PROFILE=pyinstrument`
+pyinstrument's tree (not a dependency: install it into your environment first).
 """
 
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -17,18 +21,54 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkkoers.settings")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wijkkoers_bench")
+# As production runs: cached templates, no query log (DEBUG is on by default in development).
+os.environ.setdefault("DEBUG", "0")
 
 import django  # noqa: E402
 
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from pyinstrument import Profiler  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.pages import bench_pages  # noqa: E402
 
 REPEAT = int(os.environ.get("PROFILE_REPEAT", "50"))
+MODE = os.environ.get("PROFILE", "")
+
+
+def timings(client: Client, path: str) -> list[float]:
+    times = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        client.get(path)
+        times.append((time.perf_counter() - start) * 1000)
+    return sorted(times)
+
+
+def profiled(client: Client, path: str) -> None:
+    if MODE == "pyinstrument":
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005)
+        with profiler:
+            for _ in range(REPEAT):
+                client.get(path)
+        print(profiler.output_text(unicode=False, color=False, show_all=False))
+        return
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(REPEAT):
+        client.get(path)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats(os.environ.get("PROFILE_SORT", "cumulative"))
+    stats.print_stats(int(os.environ.get("PROFILE_LINES", "60")))
 
 
 def main(names: list[str]) -> None:
@@ -37,14 +77,18 @@ def main(names: list[str]) -> None:
         if page.session:
             client.cookies[settings.SESSION_COOKIE_NAME] = page.session
         assert client.get(page.path).status_code == 200
-        profiler = Profiler(interval=0.0005)
-        start = time.perf_counter()
-        with profiler:
-            for _ in range(REPEAT):
-                client.get(page.path)
-        mean = (time.perf_counter() - start) / REPEAT * 1000
-        print(f"\n## {page.name}: {mean:.1f} ms per request ({REPEAT} requests)")
-        print(profiler.output_text(unicode=False, color=False, show_all=False))
+        with CaptureQueriesContext(connection) as queries:
+            client.get(page.path)
+        if MODE:
+            print(f"\n## {page.name}: {len(queries)} queries, {REPEAT} requests profiled")
+            profiled(client, page.path)
+            continue
+        times = timings(client, page.path)
+        p95 = times[max(0, round(0.95 * len(times)) - 1)]
+        print(
+            f"{page.name:<36} {len(queries):>3} queries  median {statistics.median(times):6.1f} ms"
+            f"  p95 {p95:6.1f} ms  ({REPEAT} serial requests)"
+        )
 
 
 if __name__ == "__main__":
