@@ -18,7 +18,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+# This file's folder first on the path would make it the standard library's `profile`
+# (which cProfile imports).
+sys.path = [str(ROOT / "src"), str(ROOT)] + [p for p in sys.path if Path(p) != ROOT / "bench"]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkkoers.settings")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wijkkoers_bench")
 # As production runs: cached templates, no query log (DEBUG is on by default in development).
@@ -31,12 +33,24 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.pages import bench_pages  # noqa: E402
 
 REPEAT = int(os.environ.get("PROFILE_REPEAT", "50"))
 MODE = os.environ.get("PROFILE", "")
+
+
+def count_queries(client: Client, path: str) -> list[str]:
+    """The SQL of one request (CaptureQueriesContext loses them: a request resets the log)."""
+    queries = []
+
+    def log(execute, sql, *args):
+        queries.append(sql)
+        return execute(sql, *args)
+
+    with connection.execute_wrapper(log):
+        client.get(path)
+    return queries
 
 
 def timings(client: Client, path: str) -> list[float]:
@@ -61,7 +75,7 @@ def profiled(client: Client, path: str) -> None:
     import cProfile
     import pstats
 
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time)  # CPU time: steadier on a busy machine
     profiler.enable()
     for _ in range(REPEAT):
         client.get(path)
@@ -77,8 +91,7 @@ def main(names: list[str]) -> None:
         if page.session:
             client.cookies[settings.SESSION_COOKIE_NAME] = page.session
         assert client.get(page.path).status_code == 200
-        with CaptureQueriesContext(connection) as queries:
-            client.get(page.path)
+        queries = count_queries(client, page.path)
         if MODE:
             print(f"\n## {page.name}: {len(queries)} queries, {REPEAT} requests profiled")
             profiled(client, page.path)
