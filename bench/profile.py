@@ -5,7 +5,7 @@
 
 Each page is requested once to warm up, then PROFILE_REPEAT times (default 50). Without a
 profiler it prints per page the query count and the median and p95 of the serial request
-times (wall clock: on a loaded machine compare medians, not single runs). With
+times, wall clock and this process's CPU time (on a loaded machine compare CPU medians). With
 `PROFILE=cprofile` it prints the functions by cumulative time under cProfile (standard
 library; the counts of calls are exact whatever the machine's load), with `PROFILE=pyinstrument`
 pyinstrument's tree (not a dependency: install it into your environment first).
@@ -53,13 +53,19 @@ def count_queries(client: Client, path: str) -> list[str]:
     return queries
 
 
-def timings(client: Client, path: str) -> list[float]:
-    times = []
+def timings(client: Client, path: str) -> tuple[list[float], list[float]]:
+    """Wall-clock and this process's CPU time (the database's not included) per request, ms."""
+    wall, cpu = [], []
     for _ in range(REPEAT):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         client.get(path)
-        times.append((time.perf_counter() - start) * 1000)
-    return sorted(times)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return sorted(wall), sorted(cpu)
+
+
+def p95(times: list[float]) -> float:
+    return times[max(0, round(0.95 * len(times)) - 1)]
 
 
 def profiled(client: Client, path: str) -> None:
@@ -96,11 +102,11 @@ def main(names: list[str]) -> None:
             print(f"\n## {page.name}: {len(queries)} queries, {REPEAT} requests profiled")
             profiled(client, page.path)
             continue
-        times = timings(client, page.path)
-        p95 = times[max(0, round(0.95 * len(times)) - 1)]
+        wall, cpu = timings(client, page.path)
         print(
-            f"{page.name:<36} {len(queries):>3} queries  median {statistics.median(times):6.1f} ms"
-            f"  p95 {p95:6.1f} ms  ({REPEAT} serial requests)"
+            f"{page.name:<34} {len(queries):>3} queries"
+            f"  wall median {statistics.median(wall):6.1f} p95 {p95(wall):6.1f}"
+            f"  CPU median {statistics.median(cpu):6.1f} p95 {p95(cpu):6.1f} ms ({REPEAT} serial)"
         )
 
 
