@@ -131,6 +131,7 @@ def build_site() -> Site:
         "project report": f"{logbook_base}/rapport/",
         "project report printable": f"{logbook_base}/rapport/afdrukken/",
         "report PDF progress": f"{logbook_base}/rapport/pdf/{run.public_id}/",
+        **_api_tokens(leader),
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
@@ -274,3 +275,16 @@ def _logbook_story(leader, project, party):
     return ReportRun.objects.create(
         project=project, kind="rapport", as_of=today, requested_by=leader
     )
+
+
+def _api_tokens(leader) -> dict:
+    """The account's API token pages, with one active and one revoked token in the list."""
+    from wijkkoers.api.tokens import create_api_token, revoke_api_token
+
+    token, _text = create_api_token(leader, name="Dashboard van de gemeente Voorbeeldstad")
+    revoke_api_token(leader, create_api_token(leader, name="Oude koppeling")[0])
+    return {
+        "api tokens": "/account/api-tokens/",
+        "api token new": "/account/api-tokens/nieuw/",
+        "api token revoke": f"/account/api-tokens/{token.public_id}/intrekken/",
+    }
