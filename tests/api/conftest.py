@@ -1,27 +1,12 @@
 import pytest
 
-from tests.factories import UserFactory
+from tests.projects import conftest as people
 from wijkkoers.api.tokens import create_api_token
 from wijkkoers.projects.models import Role
 from wijkkoers.projects.services import add_member, create_project
 
-
-@pytest.fixture
-def alice(db):
-    """Projectleider."""
-    return UserFactory(name="Alice Projectleider", email="alice@example.org")
-
-
-@pytest.fixture
-def bob(db):
-    """Teamlid."""
-    return UserFactory(name="Bob Teamlid", email="bob@example.org")
-
-
-@pytest.fixture
-def mila(db):
-    """Meelezer: reads only."""
-    return UserFactory(name="Mila Meelezer", email="mila@example.org")
+# The same three people as the project tests: a projectleider, a teamlid and a meelezer.
+alice, bob, mila = people.alice, people.bob, people.mila
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ def test_progress_wrong_types_and_unknown_fields_are_422(put_progress):
         response.json()["detail"] == "Het verzoek bevat ongeldige waarden. Zie de lijst met velden."
     )
     assert fields(response) == {
-        "status": "Kies een van: 'niet_gestart', 'gestart', 'gepauzeerd', 'afgerond', 'herzien' of 'nvt'.",
+        "status": "Kies een van: 'niet_gestart', 'gestart', 'gepauzeerd', 'afgerond', 'herzien', 'nvt'.",
         "version": "Stuur een geheel getal.",
         "note": "Stuur tekst.",
         "colour": "Dit veld bestaat hier niet.",
@@ -68,7 +68,7 @@ def test_progress_rule_error_names_its_field(put_progress):
 
     assert response.status_code == 400
     assert response.json()["code"] == "reason_required"
-    assert fields(response) == {"reason": "Zeg waarom deze stap niet van toepassing is."}
+    assert fields(response) == {"reason": "Geef aan waarom deze stap niet van toepassing is."}
     assert not StepProgress.objects.exists()
 
 
@@ -166,3 +166,20 @@ def test_rate_limit_per_address_for_anonymous_reads(call, settings, method):
     assert call("get", "/method/tracks").status_code == 200
     assert call("get", "/method/phases").status_code == 429
     assert call("get", "/method/phases", REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+def test_writes_with_a_token_need_no_csrf_token(project, tokens):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        f"/api/v1/projects/{project.public_id}/actions",
+        data={"title": "Actie zonder CSRF"},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {tokens['teamlid']}"},
+    )
+    assert response.status_code == 201
+
+
+def test_a_logged_in_session_without_token_is_401(client, project, bob):
+    client.force_login(bob)
+    assert client.get("/api/v1/projects").status_code == 401

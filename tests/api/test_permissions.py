@@ -133,7 +133,7 @@ def test_project_endpoints_closed_project_refuses_writes(call, ids, tokens, proj
     assert _written() == before
 
 
-def test_project_endpoints_never_show_another_project(call, tokens, alice, bob):
+def test_project_endpoints_never_show_another_project(call, project, tokens, alice):
     from wijkkoers.projects.services import create_project
 
     other = create_project(alice, name="Andere wijk", municipality="Elders")

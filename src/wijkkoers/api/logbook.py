@@ -192,54 +192,35 @@ def _ref(obj) -> dict | None:
     return {"id": obj.public_id, "name": str(getattr(obj, "user", None) or obj)}
 
 
+def _fields(obj, names) -> dict:
+    return {name: getattr(obj, name) for name in names}
+
+
 def _details(entry: Entry) -> dict:
+    """The kind's own part of an entry: its current version for decisions and agreements."""
     if entry.kind == EntryKind.DECISION and entry.decision.current_id:
         revision = entry.decision.current
-        return {
-            "decision": {
-                "version": revision.number,
-                "text_html": revision.text_html,
-                "decided_on": revision.decided_on,
-                "decided_by": revision.decided_by,
-                "rationale_html": revision.rationale_html,
-                "parties_agreed": [_ref(p) for p in revision.parties_agreed.all()],
-                "parties_objected": [_ref(p) for p in revision.parties_objected.all()],
-                "replaces": [d.entry.public_id for d in revision.replaces.select_related("entry")],
-                "amends": [d.entry.public_id for d in revision.amends.select_related("entry")],
-            }
+        linked = {
+            name: [d.entry.public_id for d in getattr(revision, name).select_related("entry")]
+            for name in ("replaces", "amends")
         }
+        parties = {
+            name: [_ref(party) for party in getattr(revision, name).all()]
+            for name in ("parties_agreed", "parties_objected")
+        }
+        simple = _fields(revision, ["text_html", "decided_on", "decided_by", "rationale_html"])
+        return {"decision": {"version": revision.number, **simple, **parties, **linked}}
     if entry.kind == EntryKind.AGREEMENT and entry.agreement.current_id:
         revision = entry.agreement.current
-        return {
-            "agreement": {
-                "version": revision.number,
-                "text_html": revision.text_html,
-                "owner_member": _ref(revision.owner_member),
-                "owner_party": _ref(revision.owner_party),
-                "made_on": revision.made_on,
-                "due_on": revision.due_on,
-                "status_reason": revision.status_reason,
-            }
-        }
+        simple = _fields(revision, ["text_html", "made_on", "due_on", "status_reason"])
+        owners = {name: _ref(getattr(revision, name)) for name in ("owner_member", "owner_party")}
+        return {"agreement": {"version": revision.number, **simple, **owners}}
     if entry.kind == EntryKind.ACTION:
         action = entry.action
-        return {
-            "action": {
-                "owner": _ref(action.owner),
-                "due_on": action.due_on,
-                "done_at": action.done_at,
-            }
-        }
+        return {"action": {"owner": _ref(action.owner), **_fields(action, ["due_on", "done_at"])}}
     if entry.kind == EntryKind.MEETING:
-        meeting = entry.meeting_detail
-        return {
-            "meeting": {
-                "kind": meeting.kind,
-                "place": meeting.place,
-                "agenda_html": meeting.agenda_html,
-                "minutes_html": meeting.minutes_html,
-            }
-        }
+        names = ["kind", "place", "agenda_html", "minutes_html"]
+        return {"meeting": _fields(entry.meeting_detail, names)}
     return {}
 
 

@@ -12,6 +12,7 @@ import logging
 import secrets
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -57,7 +58,7 @@ def create_api_token(user, *, name: str, expires_on=None) -> tuple[ApiToken, str
         raise TokenNameRequired
     if expires_on is not None and expires_on <= timezone.localdate():
         raise TokenExpiryInPast
-    type(user).objects.select_for_update().filter(pk=user.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if active_tokens_of(user).count() >= MAX_ACTIVE_TOKENS:
         raise TooManyTokens(count=MAX_ACTIVE_TOKENS)
     prefix = secrets.token_urlsafe(6)

@@ -35,6 +35,8 @@ OTHER = gettext_lazy("This value is not valid.")
 def _message(error: dict) -> str:
     template = MESSAGES.get(error.get("type"), OTHER)
     context = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
+    if "expected" in context:  # pydantic lists choices as "'a', 'b' or 'c'"
+        context["expected"] = context["expected"].replace(" or ", ", ")
     try:
         return str(template) % context if "%(" in str(template) else str(template)
     except (KeyError, ValueError):
