@@ -49,6 +49,7 @@ NL = {
     "Too many requests. Wait a moment and try again.": "Te veel verzoeken. Wacht even en probeer het opnieuw.",
     "The request body is not valid JSON.": "De inhoud van het verzoek is geen geldige JSON.",
     "This request cannot be handled.": "Dit verzoek kan niet worden verwerkt.",
+    "This method is not allowed here.": "Deze methode is hier niet toegestaan.",
     "Someone else changed this since you read it (it is now at version %(version)s). Read it again and send your change with that version.": "Iemand anders heeft dit gewijzigd nadat jij het las (het staat nu op versie %(version)s). Lees het opnieuw en stuur je wijziging met die versie.",
     "This field is required.": "Dit veld is verplicht.",
     "This field does not exist here.": "Dit veld bestaat hier niet.",

@@ -183,3 +183,16 @@ def test_writes_with_a_token_need_no_csrf_token(project, tokens):
 def test_a_logged_in_session_without_token_is_401(client, project, bob):
     client.force_login(bob)
     assert client.get("/api/v1/projects").status_code == 401
+
+
+def test_unknown_api_path_is_404_json(call):
+    response = call("get", "/bestaat-niet")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def test_unsupported_method_is_405_json(call, method):
+    response = call("delete", "/method/phases")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET"
+    assert response.json()["detail"] == "Deze methode is hier niet toegestaan."

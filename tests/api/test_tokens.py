@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import UserFactory
+from tests.html import inline_code
 from wijkkoers.api.errors import (
     TokenAlreadyRevoked,
     TokenExpiryInPast,
@@ -147,7 +148,16 @@ def test_token_create_shows_the_token_once(client, user):
     assert text in response.content.decode()
     assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
     assert ApiToken.objects.get().secret_hash == hash_token(text)
+    assert inline_code(response.content.decode()) == []
     assert text not in client.get("/account/api-tokens/").content.decode()
+
+
+def test_api_docs_page_has_no_inline_code(client):
+    response = client.get("/api/v1/docs")
+
+    assert response.status_code == 200
+    assert inline_code(response.content.decode()) == []
+    assert "cdn" not in response.content.decode().lower()
 
 
 def test_token_create_bad_input_shows_error_at_field(client, user):
