@@ -7,7 +7,9 @@ keep it well under a minute."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
@@ -42,7 +44,19 @@ schema.config.generation.update(
 
 
 @pytest.fixture
-def real_ids(settings, project, alice, bob):
+def _connection_kept():
+    """Requests through the WSGI app close the database connection when they end (Django's
+    request signals); Django's own test client switches that off, and so must this test, or
+    PostgreSQL loses the test's transaction after the first request."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def real_ids(settings, project, alice, _connection_kept):
     """Path values that reach data: half of the generated cases use them."""
     settings.API_RATE_PER_TOKEN = 100_000
     settings.API_RATE_PER_ADDRESS = 100_000

@@ -34,11 +34,12 @@ def _json_method_not_allowed(view):
     return wrapped
 
 
-patterns, app_name, namespace = api.urls
-for pattern in patterns:
+# Not `app_name` at module level: include() would read it as this module's namespace.
+v1_patterns, v1_app, v1_namespace = api.urls
+for pattern in v1_patterns:
     pattern.callback = _json_method_not_allowed(pattern.callback)
 
 urlpatterns = [
-    path("v1/", (patterns, app_name, namespace)),
+    path("v1/", (v1_patterns, v1_app, v1_namespace)),
     re_path(r"^(?P<rest>.*)$", not_found),
 ]

@@ -1,8 +1,8 @@
 """The REST API, version 1: `/api/v1/`, OpenAPI at `/api/v1/openapi.json`, docs at `/api/v1/docs`.
 
-Each app adds its endpoints as a ninja Router; adding one is one line in ROUTERS
-(prefix, "module:attribute"). Every answer that is not a success is JSON
-`{"detail": "<Dutch message>", "code": ..., "errors": [...]}`.
+Each app adds its endpoints as a ninja Router; adding one is one line in ROUTERS: (prefix,
+dotted path of the router, e.g. "wijkkoers.goals.api.router"). Every answer that is not a
+success is JSON `{"detail": "<Dutch message>", "code": ..., "errors": [...]}`.
 """
 
 from django.http import Http404
