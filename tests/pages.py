@@ -136,6 +136,7 @@ def build_site() -> Site:
         **_housingcost_pages(leader, project, base),
         **_ambitions_pages(leader, project),
         **_export_pages(project),
+        **_api_tokens(leader),
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
@@ -374,3 +375,16 @@ def _ambitions_pages(leader, project) -> dict:
 def _export_pages(project) -> dict:
     """The project's downloads page (spreadsheets and, for the leader, the full export)."""
     return {"export": f"/projecten/{project.public_id}/export/"}
+
+
+def _api_tokens(leader) -> dict:
+    """The account's API token pages, with one active and one revoked token in the list."""
+    from wijkkoers.api.tokens import create_api_token, revoke_api_token
+
+    token, _text = create_api_token(leader, name="Dashboard van de gemeente Voorbeeldstad")
+    revoke_api_token(leader, create_api_token(leader, name="Oude koppeling")[0])
+    return {
+        "api tokens": "/account/api-tokens/",
+        "api token new": "/account/api-tokens/nieuw/",
+        "api token revoke": f"/account/api-tokens/{token.public_id}/intrekken/",
+    }

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "wijkkoers.opportunities",
     "wijkkoers.exports",
     "wijkkoers.api",
+    "ninja",  # its static files: Swagger UI for the API docs (api/docs.py)
     "wijkkoers.audit",
     # Wagtail: the CMS for the method content. No embeds, forms, redirects or site
     # settings: nothing uses them. Images and documents stay because Wagtail's admin
@@ -301,6 +302,11 @@ STORAGES = {
         )
     },
 }
+# The REST API (wijkkoers.api): requests per minute per API token, and per client address
+# for the public method endpoints (api/ratelimit.py).
+API_RATE_PER_TOKEN = int(os.environ.get("API_RATE_PER_TOKEN", 120))
+API_RATE_PER_ADDRESS = int(os.environ.get("API_RATE_PER_ADDRESS", 60))
+
 # One limit for a whole request body, files included (wijkkoers.core.limits). A page that
 # needs larger files gets its own limit by path prefix, e.g. {"/projecten/": 50 * MB}.
 MAX_REQUEST_BODY_SIZE = 5 * 1024 * 1024

@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("wijkkoers.exports.urls_site")),
     path("api/", include("wijkkoers.api.urls")),
     path("projecten/", include("wijkkoers.projects.urls")),
+    path("account/api-tokens/", include("wijkkoers.api.account_urls")),
     path("account/", include("wijkkoers.accounts.urls")),
     path("account/", include("allauth.urls")),
     # One login for the whole site: Wagtail's login and password reset go to allauth's.
