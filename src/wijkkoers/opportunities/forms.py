@@ -53,7 +53,7 @@ class OpportunityForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The steps of the method this opportunity belongs to."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0, required=False)
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,10 +1,9 @@
 """The linking-opportunities tool as the rest of the site sees it (see tools/registry.py)."""
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wijkkoers.opportunities.queries import next_window, status_counts
+from wijkkoers.opportunities.queries import next_window, status_counts, window_text
 from wijkkoers.tools.registry import Tool, ToolSummary, register
 
 # The steps whose guidance is about linking opportunities (content/knooppunten/); the seed
@@ -27,8 +26,7 @@ def summary(project) -> ToolSummary:
     lines = [(str(label).capitalize(), str(count)) for _value, label, count in counts if count]
     upcoming = next_window(project)
     if upcoming:
-        when = formats.date_format(upcoming.window_start, "F Y")
-        lines.append((_("Next window"), f"{upcoming.title} ({when})"))
+        lines.append((_("Next window"), f"{upcoming.title} ({window_text(upcoming)})"))
     return ToolSummary(lines=lines)
 
 

@@ -50,6 +50,7 @@ def index(request, project_id):
     filters = FilterForm(request.GET)
     chosen = filters.cleaned_data if filters.is_valid() else {}
     found = opportunities_of(project, kind=chosen.get("soort", ""), status=chosen.get("status", ""))
+    upcoming = next_window(project)
     return _render(
         request,
         project,
@@ -58,7 +59,8 @@ def index(request, project_id):
         filtered=bool(chosen.get("soort") or chosen.get("status")),
         rows=[(item, window_text(item)) for item in found],
         counts=status_counts(project),
-        next_window=next_window(project),
+        next_window=upcoming,
+        next_window_text=window_text(upcoming) if upcoming else "",
     )
 
 
@@ -130,7 +132,7 @@ def edit(request, project_id, opportunity_id=None):
             if found is None:
                 saved = add_opportunity(request.user, project, _data(form))
             else:
-                version = form.cleaned_data["version"]
+                version = form.cleaned_data["version"] or 0
                 saved = update_opportunity(
                     request.user, found, _data(form), expected_version=version
                 )

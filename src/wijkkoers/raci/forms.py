@@ -38,7 +38,7 @@ class RoleForm(forms.Form):
         to_field_name="public_id",
         empty_label=_("(no party)"),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0, required=False)
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,7 +72,7 @@ class RowForm(forms.Form):
         help_text=_("For example: write the communication plan. Or choose a step below."),
     )
     step = forms.ChoiceField(label=_("Step of the method"), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0, required=False)
 
     def __init__(self, *args, roles, **kwargs):
         super().__init__(*args, **kwargs)

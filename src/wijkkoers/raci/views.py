@@ -92,7 +92,7 @@ def row_edit(request, project_id, row_id=None):
             values = RowData(data["activity"], data["step"], form.letters())
             if row is None:
                 return add_row(request.user, project, values)
-            return update_row(request.user, row, values, expected_version=data["version"])
+            return update_row(request.user, row, values, expected_version=data["version"] or 0)
 
         saved, conflict = _save(request, form, write, _("The RACI row has been saved."))
         if saved:
@@ -163,7 +163,7 @@ def role_edit(request, project_id, role_id):
             request,
             form,
             lambda data: update_role(
-                request.user, role, _role_data(data), expected_version=data["version"]
+                request.user, role, _role_data(data), expected_version=data["version"] or 0
             ),
             _("The role has been saved."),
         )
