@@ -54,7 +54,7 @@ def test_add_a_linking_opportunity(page, login, axe, method):
     page.get_by_role("link", name="Koppelkansen", exact=True).click()
     page.get_by_role("link", name="Koppelkans toevoegen").click()
     page.get_by_label("Titel").fill("Rioolvervanging Kerkstraat")
-    page.get_by_label("Fysiek").check()
+    page.get_by_role("radio", name="fysiek").check()
     page.get_by_label("Tijdvenster vanaf").fill("2028")
     page.get_by_label("Tijdvenster tot en met").fill("2027")
     page.get_by_role("button", name="Opslaan").click()
