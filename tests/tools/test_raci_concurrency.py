@@ -2,13 +2,11 @@
 writers): one change is saved, the other is refused as a conflict, and the row keeps
 exactly one A. The service locks the project row, then compares versions."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from tests.factories import UserFactory
-from tests.projects.test_concurrency import in_thread
+from tests.projects.test_concurrency import in_thread, race
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.projects.models import Membership, Project, Role
 from wijkkoers.projects.services import create_project
@@ -47,27 +45,6 @@ def give_a_to(user_pk, row_pk, role_index):
     update_row(user, row, RowData(activity="Plan", letters=letters), expected_version=0)
 
 
-def race(*calls):
-    barrier = threading.Barrier(len(calls))
-    errors = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            call()
-        except RowConflict as error:
-            errors[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return errors
-
-
 def state(row_pk):
     row = RaciRow.objects.get(pk=row_pk)
     letters = list(row.cells.values_list("letter", flat=True))
@@ -88,6 +65,7 @@ def test_two_saves_of_one_raci_row_at_once_save_one_and_keep_one_a():
             errors = race(
                 lambda a=first, r=row_pk: give_a_to(a, r, 1),
                 lambda b=second, r=row_pk: give_a_to(b, r, 2),
+                expected=RowConflict,
             )
             outcomes.append((in_thread(state, row_pk), sum(e is not None for e in errors)))
         finally:
