@@ -181,3 +181,6 @@ def test_timeline_places_windows_by_month_and_lists_those_without(alice, project
     assert round(renovatie.width) == 1
     assert found.today_x == 12
     assert [item.title for item in found.without_window] == ["Zonder"]
+    ahead = timeline(project, today=date(2026, 2, 1))
+    assert ahead.years == [2026, 2027, 2028, 2029]
+    assert (ahead.today_x, ahead.bars[0].x) == (1, 12)

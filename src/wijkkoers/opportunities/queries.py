@@ -106,6 +106,8 @@ def timeline(project, today: date | None = None) -> Timeline:
         return Timeline([], [], found, None)
     spans = {item.pk: _span(item) for item in dated}
     first = min(start.year for start, _end in spans.values())
+    if 0 < first - today.year <= 3:  # windows just ahead: show this year, so today has a place
+        first = today.year
     last = min(max(end.year for _start, end in spans.values()), first + MAX_YEARS - 1)
     limit = 12 * (last - first + 1)
     bars = []
