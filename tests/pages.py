@@ -133,6 +133,7 @@ def build_site() -> Site:
         "report PDF progress": f"{logbook_base}/rapport/pdf/{run.public_id}/",
         **_raci_pages(leader, project, party),
         **_opportunity_pages(leader, project, party),
+        **_housingcost_pages(leader, project, base),
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
@@ -358,4 +359,34 @@ def _opportunity_pages(leader, project, party) -> dict:
         "opportunity new": f"{base}/nieuw/",
         "opportunity edit": f"{base}/{sewer.public_id}/wijzigen/",
         "opportunity remove": f"{base}/{sewer.public_id}/verwijderen/",
+    }
+
+
+def _housingcost_pages(leader, project, base) -> dict:
+    """Housing-cost neutrality: two definition versions, a household with a long name, a
+    saved calculation made with the older version, the calculator with its result."""
+    from tests.tools.housingcost_rows import define, household
+    from wijkkoers.housingcost.services import save_calculation
+
+    define(leader, project, explanation="We **streven** naar gelijke maandlasten.")
+    archetype = household(
+        leader, project, name="Koopwoning tussenwoning met aanbouw en zonnepanelen op het dak"
+    )
+    calculation = save_calculation(leader, archetype, note="Voor de bewonersavond")
+    define(
+        leader,
+        project,
+        based_on=1,
+        change_reason="Nieuwe tarieven",
+        subsidies_counted=True,
+        subsidies_which="Isolatiesubsidie van de gemeente",
+    )
+    tool = f"{base}/instrumenten/woonlasten"
+    return {
+        "housingcost definition": f"{tool}/",
+        "housingcost definition form": f"{tool}/definitie/",
+        "housingcost households": f"{tool}/huishoudens/",
+        "housingcost household form": f"{tool}/huishoudens/{archetype.public_id}/",
+        "housingcost calculator": f"{tool}/berekenen/?huishouden={archetype.public_id}",
+        "housingcost calculation": f"{tool}/berekeningen/{calculation.public_id}/",
     }

@@ -90,6 +90,9 @@ def create_demo_project(leader, member, reader):
 
         create_demo_roles(project, leader, member)
         create_demo_opportunities(project, leader, member)
+        from wijkkoers.housingcost.demo import create_demo_housingcost
+
+        create_demo_housingcost(project, leader, member)
     return project
 
 
