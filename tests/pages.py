@@ -133,6 +133,8 @@ def build_site() -> Site:
         "project report": f"{logbook_base}/rapport/",
         "project report printable": f"{logbook_base}/rapport/afdrukken/",
         "report PDF progress": f"{logbook_base}/rapport/pdf/{run.public_id}/",
+        **_raci_pages(leader, project, party),
+        **_opportunity_pages(leader, project, party),
         **_housingcost_pages(leader, project, base),
         **_ambitions_pages(leader, project),
         **_export_pages(project),
@@ -280,6 +282,89 @@ def _logbook_story(leader, project, party):
     return ReportRun.objects.create(
         project=project, kind="rapport", as_of=today, requested_by=leader
     )
+
+
+def _raci_pages(leader, project, party) -> dict:
+    """Roles with long names and a party, three rows (one flagged after a role went)."""
+    from wijkkoers.raci.services import RoleData, RowData, add_role, add_row, remove_role
+
+    lead = project.memberships.get(user=leader)
+    director, corporation, gone, adviser = (
+        add_role(leader, project, data)
+        for data in [
+            RoleData(name="Procesregisseur gemeente Voorbeeldstad", member=lead),
+            RoleData(name="Projectleider woningcorporatie", party=party),
+            RoleData(name="Tijdelijke kwartiermaker"),
+            RoleData(name="Communicatieadviseur", description="Schrijft de bewonersbrieven."),
+        ]
+    )
+    row = add_row(
+        leader,
+        project,
+        RowData(
+            activity="Communicatieplan voor bewoners en gebruikers in de wijk schrijven",
+            step_key="communicatieplan-bewoners",
+            letters={director: "A", adviser: "R", corporation: "C"},
+        ),
+    )
+    add_row(leader, project, RowData(step_key=STEP, letters={gone: "A", corporation: "R"}))
+    remove_role(leader, gone)
+    base = f"/projecten/{project.public_id}/instrumenten/rollen"
+    return {
+        "raci matrix": f"{base}/",
+        "raci roles": f"{base}/teamrollen/",
+        "raci role edit": f"{base}/teamrollen/{director.public_id}/",
+        "raci role remove": f"{base}/teamrollen/{director.public_id}/verwijderen/",
+        "raci row new": f"{base}/rijen/nieuw/",
+        "raci row edit": f"{base}/rijen/{row.public_id}/",
+        "raci row remove": f"{base}/rijen/{row.public_id}/verwijderen/",
+    }
+
+
+def _opportunity_pages(leader, project, party) -> dict:
+    """Windows of a year, a month and none; a long title; every page of the tool."""
+    from datetime import date
+
+    from wijkkoers.opportunities.models import Precision
+    from wijkkoers.opportunities.services import OpportunityData, add_opportunity
+
+    sewer = add_opportunity(
+        leader,
+        project,
+        OpportunityData(
+            title="Vervanging van de riolering in de Oosterhoutlaan en de omliggende straten",
+            kind="fysiek",
+            description="De gemeente vervangt het riool.\nDe straat gaat toch open.",
+            owner_party=party,
+            window_start=date(2027, 1, 1),
+            window_start_precision=Precision.YEAR,
+            window_end=date(2028, 12, 31),
+            window_end_precision=Precision.YEAR,
+            step_keys=["fysieke-koppelkansen"],
+        ),
+    )
+    add_opportunity(
+        leader,
+        project,
+        OpportunityData(
+            title="Energiecoaches via het welzijnswerk",
+            kind="sociaal",
+            window_start=date(2027, 3, 1),
+            window_start_precision=Precision.MONTH,
+            status="afgesproken",
+        ),
+    )
+    add_opportunity(leader, project, OpportunityData(title="Speelplein", kind="fysiek"))
+    base = f"/projecten/{project.public_id}/instrumenten/koppelkansen"
+    return {
+        "opportunities": f"{base}/",
+        "opportunities filtered": f"{base}/?soort=sociaal&status=benut",
+        "opportunities timeline": f"{base}/tijdlijn/",
+        "opportunity": f"{base}/{sewer.public_id}/",
+        "opportunity new": f"{base}/nieuw/",
+        "opportunity edit": f"{base}/{sewer.public_id}/wijzigen/",
+        "opportunity remove": f"{base}/{sewer.public_id}/verwijderen/",
+    }
 
 
 def _housingcost_pages(leader, project, base) -> dict:
