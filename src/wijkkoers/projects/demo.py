@@ -85,6 +85,9 @@ def create_demo_project(leader, member, reader):
 
         create_demo_logbook(project, leader, member)
         add_demo_documents(project, leader, member, municipality=municipality)
+        from wijkkoers.stakeholders.demo_register import create_demo_register
+
+        create_demo_register(project, leader, member)
     return project
 
 
