@@ -1,7 +1,7 @@
 """The register part of the stakeholder tools: its audit actions and its Tool (see tools/registry.py)."""
 
 from django.utils import formats
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wijkkoers.audit.registry import (
@@ -56,15 +56,15 @@ def summary(project) -> ToolSummary:
     state = register_state(project)
     if not state.stakeholders:
         return ToolSummary(empty=True)
-    lines = [(gettext_now("Stakeholders"), str(state.stakeholders))]
+    lines = [(gettext("Stakeholders"), str(state.stakeholders))]
     lines += [(str(quadrant.name), str(count)) for quadrant, count in state.counts]
     latest = formats.date_format(state.latest, "j F Y") if state.latest else "—"
-    lines.append((gettext_now("Latest assessment"), latest))
+    lines.append((gettext("Latest assessment"), latest))
     assessed = sum(count for _quadrant, count in state.counts)
     warnings = []
     if assessed < state.stakeholders:
         warnings.append(
-            gettext_now("%(count)s without an assessment of power and interest")
+            gettext("%(count)s without an assessment of power and interest")
             % {"count": state.stakeholders - assessed}
         )
     return ToolSummary(lines=lines, warnings=warnings)
