@@ -231,7 +231,8 @@ def test_register_edit_stale_version_shows_other_change_and_keeps_input(
 
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Van Alice" in body and "Van Bob" in body
+    assert "Van Alice" in body
+    assert "Van Bob" in body
     assert response.context["form"].data["version"] == 1
     linde.refresh_from_db()
     assert linde.interests == "Van Alice"
