@@ -102,4 +102,20 @@ def bench_pages() -> list[Page]:
         logbook("logbook timeline, last page", "timeline", query=_timeline_last(large)),
         # The PDF is made by a task (bench/report_pdf.py times it); this is its HTML.
         logbook("project report, printable HTML", "report_print"),
+        *_stakeholder_pages(large, as_leader),
+    ]
+
+
+def _stakeholder_pages(large: Project, session: str) -> list[Page]:
+    """The large project's stakeholder register (300) and its map, with movement."""
+    from wijkkoers.stakeholders.models import Assessment
+
+    first = Assessment.objects.filter(project=large).order_by("assessed_on").first()
+    since = f"?sinds={first.assessed_on.isoformat()}" if first else ""
+    register = reverse("stakeholders:register", args=[large.public_id])
+    power_map = reverse("stakeholders:power_map", args=[large.public_id])
+    return [
+        Page("stakeholder register (300)", register, session=session, kind="project"),
+        Page("power-interest map (300)", power_map, session=session, kind="project"),
+        Page("power-interest map, movement", power_map + since, session=session, kind="project"),
     ]

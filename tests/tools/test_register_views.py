@@ -1,5 +1,6 @@
 """The register's pages: who may read and write them, bad input at the field, conflicts."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -258,6 +259,8 @@ def test_power_map_shows_movement_since_a_date(client, alice, project, linde):
 
     body = response.content.decode()
     assert "power-map__arrow" in body
+    # SVG numbers with a decimal point, never the Dutch comma (which SVG cannot read).
+    assert re.findall(r'(?:cx|cy|r|x1|y1|x2|y2)="[^"]*,[^"]*"', body) == []
     assert "van 2/2 naar 4/5" in body
     assert "Nauw betrekken" in body
 
