@@ -61,6 +61,19 @@ def test_register_pages_staff_gets_nothing_extra(staff_client, project, linde):
         assert staff_client.get(url).status_code == 404, url
 
 
+def test_register_lists_stakeholders_with_links_and_quadrant(client, alice, project, linde):
+    record_assessment(alice, linde, power=2, interest=4)
+    client.force_login(alice)
+
+    response = client.get(reverse("stakeholders:register", args=[project.public_id]))
+
+    body = response.content.decode()
+    detail = reverse("stakeholders:stakeholder", args=[project.public_id, linde.public_id])
+    assert f'<a href="{detail}">Buurtvereniging De Linde</a>' in body
+    assert "Informeren" in body
+    assert "neutraal" in body
+
+
 def test_register_pages_reader_reads_but_cannot_write(client, mila, project, linde):
     client.force_login(mila)
     for url in read_urls(project, linde):
