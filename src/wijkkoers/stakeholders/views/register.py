@@ -83,8 +83,15 @@ def _for_display(project, rows) -> list:
             dates[day] = {"iso": day.isoformat(), "text": formats.date_format(day, "j M Y")}
         return dates[day]
 
+    then_text = _("power %(power)s, interest %(interest)s")
+    moved_text = _("from %(power)s/%(interest)s to %(now_power)s/%(now_interest)s")
     for row in rows:
         row.url = f"{base}{row.public_id}/"
+        if getattr(row, "then_power", None):
+            scores = {"power": row.then_power, "interest": row.then_interest}
+            row.then_text = then_text % scores
+            now = {"now_power": row.now_power, "now_interest": row.now_interest}
+            row.moved_text = moved_text % (scores | now)
         row.position_label = positions.get(row.position, row.position)
         row.quadrant_name = quadrants[row.quadrant.key] if row.quadrant else not_assessed
         row.now_on_shown = shown(row.now_on)
