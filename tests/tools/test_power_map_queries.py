@@ -5,11 +5,10 @@ arithmetic: quadrants, shared squares, movement."""
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from tests.logbook.test_entries_query_counts import count_queries
 from tests.tools.register_support import fill, stakeholder
 from wijkkoers.stakeholders.queries_register import HIGH, power_map, quadrant_of
 from wijkkoers.stakeholders.services.register import record_assessment
@@ -19,14 +18,6 @@ pytestmark = pytest.mark.django_db
 
 # Logged in, session from the cache; the page's own reads are one query each.
 CEILINGS = {"register": 8, "map": 8, "map since": 8, "stakeholder": 12}
-
-
-def count_queries(client, url):
-    client.get(url)  # warm up
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def urls(project, one):

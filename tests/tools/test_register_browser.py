@@ -4,6 +4,7 @@ register's pages pass axe and do not scroll sideways at 320 px."""
 
 import pytest
 
+from tests.e2e.test_axe_every_page import scan
 from tests.e2e.test_reflow import WIDTH, widths
 from tests.pages import build_site
 
@@ -77,13 +78,7 @@ def test_register_pages_pass_axe_and_reflow(page, login, axe, method):
     login(site.leader)
     pages = register_pages(site.workspace)
 
-    problems = {}
-    for kind, path in pages.items():
-        page.goto(path)
-        try:
-            axe(page)
-        except AssertionError as error:
-            problems[kind] = str(error)
+    problems = scan(page, axe, pages)
     page.set_viewport_size({"width": WIDTH, "height": 640})
     too_wide = widths(page, pages)
 
