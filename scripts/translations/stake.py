@@ -100,7 +100,6 @@ NL = {
     "Power": "Macht",
     "power": "macht",
     "interest": "belang",
-    "Register": "Register",
     "Add a stakeholder": "Belanghebbende toevoegen",
     "Choose one of the parties at the project's table, or add a new organisation: it then also becomes a party of the project.": "Kies een van de partijen aan tafel, of voeg een nieuwe organisatie toe: die wordt dan ook een partij van het project.",
     "Add to the register": "In het register zetten",
