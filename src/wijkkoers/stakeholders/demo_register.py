@@ -1,7 +1,7 @@
 """The demo project's stakeholder register, made through the services like real use.
 
-The three parties at the demo's table and one organisation added from the register, each
-with interests and priorities, and power and interest assessed twice (about three months
+The three parties at the demo's table (the demo keeps exactly three), each with interests
+and priorities, and power and interest assessed twice (about three months
 ago and last month), so the map shows movement. The demo's own invented example.
 """
 
@@ -11,10 +11,8 @@ from django.utils import timezone
 
 from wijkkoers.stakeholders.models import Position
 from wijkkoers.stakeholders.services.register import (
-    OrganisationData,
     StakeholderData,
     record_assessment,
-    record_new_organisation,
     record_stakeholder,
 )
 
@@ -51,17 +49,6 @@ REGISTER = {
         (3, 5),
     ),
 }
-NEW_ORGANISATION = (
-    OrganisationData(name="Netbeheerder Voorbeeldnet", party_type="netbeheerder"),
-    StakeholderData(
-        role_in_project="Beheert het gas- en elektriciteitsnet",
-        interests="Tijdig weten wanneer het gasnet weg kan en waar het stroomnet zwaarder wordt.",
-        position=Position.NEUTRAL,
-        priorities=["Voorspelbare planning"],
-    ),
-    (4, 2),
-    (4, 2),
-)
 
 
 def create_demo_register(project, leader, member):
@@ -74,14 +61,6 @@ def create_demo_register(project, leader, member):
         if name in parties:
             stakeholder = record_stakeholder(leader, project, party=parties[name], data=data)
             made.append((stakeholder, before, after))
-    organisation, data, before, after = NEW_ORGANISATION
-    made.append(
-        (
-            record_new_organisation(member, project, organisation=organisation, data=data),
-            before,
-            after,
-        )
-    )
     for stakeholder, (power, interest), (power_now, interest_now) in made:
         record_assessment(leader, stakeholder, power=power, interest=interest, assessed_on=then)
         record_assessment(
