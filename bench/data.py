@@ -97,6 +97,7 @@ class Counts:
     audit_events: int = 0
     logbook_entries: int = 0
     documents: int = 0
+    stakeholders: int = 0
 
     def __str__(self):
         return ", ".join(f"{name} {value:,}" for name, value in vars(self).items())
@@ -411,6 +412,7 @@ class Generator:
             self._stamp(plan, started)
         self._write_rest(plans)
         self._logbooks(plans, LOGBOOK_ENTRIES)
+        self._stakeholders(plans)
 
     def _large_project(self, portfolio: User) -> None:
         """The one project with 60 members, 5 sub-projects and exactly 5,000 audit entries."""
@@ -432,6 +434,14 @@ class Generator:
         from bench.documents import add_documents
 
         self.counts.documents += add_documents(self, plan)
+        self._stakeholders([plan], large=True)
+
+    def _stakeholders(self, plans: list[Plan], *, large: bool = False) -> None:
+        """The stakeholder register of each project (bench/stakeholders.py)."""
+        from bench.stakeholders import LARGE_STAKEHOLDERS, STAKEHOLDERS, add_stakeholders
+
+        count = LARGE_STAKEHOLDERS if large else STAKEHOLDERS
+        self.counts.stakeholders += add_stakeholders(self, plans, count)
 
 
 def large_project() -> Project | None:

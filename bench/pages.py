@@ -103,6 +103,7 @@ def bench_pages() -> list[Page]:
         # The PDF is made by a task (bench/report_pdf.py times it); this is its HTML.
         logbook("project report, printable HTML", "report_print"),
         *_export_pages(large, as_leader),
+        *_stakeholder_pages(large, as_leader),
     ]
 
 
@@ -117,4 +118,19 @@ def _export_pages(large: Project, session: str) -> list[Page]:
         export("export page", "index"),
         export("spreadsheet: decisions (XLSX)", "sheet", "besluiten", "xlsx"),
         export("spreadsheet: progress (CSV)", "sheet", "voortgang", "csv"),
+    ]
+
+
+def _stakeholder_pages(large: Project, session: str) -> list[Page]:
+    """The large project's stakeholder register (300) and its map, with movement."""
+    from wijkkoers.stakeholders.models import Assessment
+
+    first = Assessment.objects.filter(project=large).order_by("assessed_on").first()
+    since = f"?sinds={first.assessed_on.isoformat()}" if first else ""
+    register = reverse("stakeholders:register", args=[large.public_id])
+    power_map = reverse("stakeholders:power_map", args=[large.public_id])
+    return [
+        Page("stakeholder register (300)", register, session=session, kind="project"),
+        Page("power-interest map (300)", power_map, session=session, kind="project"),
+        Page("power-interest map, movement", power_map + since, session=session, kind="project"),
     ]

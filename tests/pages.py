@@ -135,6 +135,7 @@ def build_site() -> Site:
         "report PDF progress": f"{logbook_base}/rapport/pdf/{run.public_id}/",
         **_raci_pages(leader, project, party),
         **_opportunity_pages(leader, project, party),
+        **_stakeholder_register(leader, project, party),
         **_housingcost_pages(leader, project, base),
         **_ambitions_pages(leader, project),
         **_export_pages(project),
@@ -364,6 +365,73 @@ def _opportunity_pages(leader, project, party) -> dict:
         "opportunity new": f"{base}/nieuw/",
         "opportunity edit": f"{base}/{sewer.public_id}/wijzigen/",
         "opportunity remove": f"{base}/{sewer.public_id}/verwijderen/",
+    }
+
+
+def _stakeholder_register(leader, project, party) -> dict:
+    """The stakeholder register: a party at the table and a new organisation with a long
+    name and a contact, both assessed twice (so the map shows movement), one not assessed."""
+    from datetime import timedelta
+
+    from wijkkoers.stakeholders.services.register import (
+        OrganisationData,
+        StakeholderData,
+        record_assessment,
+        record_new_organisation,
+        record_stakeholder,
+    )
+
+    today = timezone.localdate()
+    corporation = record_stakeholder(
+        leader,
+        project,
+        party=party,
+        data=StakeholderData(
+            role_in_project="Eigenaar van de meeste huurwoningen in Oosterhout-Noord",
+            interests="Woonlasten van huurders gelijk houden.",
+            priorities=["Woonlastenneutraal voor alle huurders", "Onderhoudsplanning"],
+        ),
+    )
+    association = record_new_organisation(
+        leader,
+        project,
+        organisation=OrganisationData(
+            name="Vereniging van Eigenaren Oosterhoutlaan-Noordzijde en Omliggende Hofjes",
+            party_type=Party.OTHER,
+            other_type="VvE",
+        ),
+        data=StakeholderData(
+            position="tegenwerkend",
+            contact_name="Cornelis van Oosterhout-Wijnbergen",
+            contact_purpose="Voorzitter; vast aanspreekpunt voor de VvE-vergaderingen",
+        ),
+    )
+    record_new_organisation(
+        leader,
+        project,
+        organisation=OrganisationData(
+            name="Buurtsportclub", party_type=Party.OTHER, other_type="club"
+        ),
+        data=StakeholderData(),
+    )
+    for one, before, after in ((corporation, (4, 2), (5, 4)), (association, (2, 4), (2, 4))):
+        record_assessment(
+            leader, one, power=before[0], interest=before[1], assessed_on=today - timedelta(days=60)
+        )
+        record_assessment(
+            leader, one, power=after[0], interest=after[1], note="Na de bewonersavond"
+        )
+    base = f"/projecten/{project.public_id}/instrumenten/belanghebbenden"
+    since = (today - timedelta(days=30)).isoformat()
+    return {
+        "stakeholder register": f"{base}/",
+        "stakeholder add": f"{base}/nieuw/",
+        "stakeholder": f"{base}/{association.public_id}/",
+        "stakeholder edit": f"{base}/{corporation.public_id}/wijzigen/",
+        "stakeholder assess": f"{base}/{corporation.public_id}/beoordelen/",
+        "stakeholder remove": f"{base}/{association.public_id}/verwijderen/",
+        "power-interest map": f"{base}/kaart/",
+        "power-interest map with movement": f"{base}/kaart/?sinds={since}",
     }
 
 

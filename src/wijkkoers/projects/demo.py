@@ -79,22 +79,23 @@ def create_demo_project(leader, member, reader):
             leader, project, email="adviseur@example.org", role=Role.MEELEZER, party=municipality
         )
         _record_progress(project, leader, member)
-        # Imported here: the logbook builds on projects (its services import this app's).
+        # Imported here: the logbook and the tools build on projects (their services import
+        # this app's).
+        from wijkkoers.housingcost.demo import create_demo_housingcost
         from wijkkoers.logbook.demo import create_demo_logbook
         from wijkkoers.logbook.demo_documents import add_demo_documents
+        from wijkkoers.opportunities.demo import create_demo_opportunities
+        from wijkkoers.raci.demo import create_demo_roles
         from wijkkoers.stakeholders.demo_ambitions import create_demo_ambitions
+        from wijkkoers.stakeholders.demo_register import create_demo_register
 
         create_demo_logbook(project, leader, member)
         add_demo_documents(project, leader, member, municipality=municipality)
-        from wijkkoers.opportunities.demo import create_demo_opportunities
-        from wijkkoers.raci.demo import create_demo_roles
-
         create_demo_roles(project, leader, member)
         create_demo_opportunities(project, leader, member)
-        from wijkkoers.housingcost.demo import create_demo_housingcost
-
-        create_demo_housingcost(project, leader, member)
+        create_demo_register(project, leader, member)  # before the ambitions: they add to it
         create_demo_ambitions(project, leader, member)
+        create_demo_housingcost(project, leader, member)
     return project
 
 

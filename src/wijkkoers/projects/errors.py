@@ -151,6 +151,17 @@ class PartyInUse(ProjectRuleError):
     status = 409
 
 
+class PartyIsStakeholder(ProjectRuleError):
+    """A party in the stakeholder register keeps its assessments: remove it there first."""
+
+    code = "party_is_stakeholder"
+    message = _(
+        "This party cannot be removed: it is in the stakeholder register, with its interests "
+        "and assessments. Remove it from the register first."
+    )
+    status = 409
+
+
 class SubProjectHasProgress(ProjectRuleError):
     """A sub-project's progress per step would be lost with it, so it stays while it has any."""
 

@@ -36,6 +36,7 @@ from wijkkoers.projects.errors import (
     LastProjectLeader,
     OwnerNotMember,
     PartyInUse,
+    PartyIsStakeholder,
     PartyNameTaken,
     PartyNotInProject,
     PartyOtherTypeMissing,
@@ -820,7 +821,8 @@ def _open_invitations(party: Party):
 @transaction.atomic
 def remove_party(actor, party: Party) -> None:
     """Take a party from the table, refused (`PartyInUse`) while members or open invitations
-    belong to it. Old (accepted, withdrawn, expired) invitations lose their party.
+    belong to it, and (`PartyIsStakeholder`) while it is in the stakeholder register. Old
+    (accepted, withdrawn, expired) invitations lose their party.
 
     Writes a `party.removed` audit entry with its last values.
     """
@@ -828,4 +830,8 @@ def remove_party(actor, party: Party) -> None:
     party = Party.objects.select_related("project").get(pk=party.pk)
     if party.memberships.exists() or _open_invitations(party).exists():
         raise PartyInUse
+    # The stakeholder register (stakeholders app) points at parties; asked by relation name,
+    # so this app does not import the tools built on it.
+    if Party.objects.filter(pk=party.pk, stakeholder__isnull=False).exists():
+        raise PartyIsStakeholder
     _remove(actor, party, PARTY_FIELDS, "party.removed")
