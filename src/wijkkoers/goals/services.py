@@ -51,10 +51,9 @@ from wijkkoers.goals.models import (
 )
 from wijkkoers.method.markdown import linked_step_keys, render_markdown
 from wijkkoers.projects.queries import step_urls_for
-from wijkkoers.projects.rules import can
+from wijkkoers.projects.rules import is_teamlid
 from wijkkoers.projects.services import lock_open_project
 
-EDIT = "projects.edit_content_project"
 REFERENCE_YEARS = range(1990, 2101)
 
 
@@ -64,8 +63,9 @@ def _render(text: str) -> str:
 
 
 def _check_rights(actor, project) -> None:
-    """Writers only; anyone else is told "not found", as the views answer them."""
-    if not can(actor, EDIT, project):
+    """A teamlid or projectleider only; anyone else is told "not found", as the views answer.
+    (Whether the project is open is `lock_open_project`'s question.)"""
+    if not is_teamlid(actor, project):
         raise NotFound
 
 
