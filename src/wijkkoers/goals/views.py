@@ -52,6 +52,7 @@ GOAL_FIELDS = [
 
 
 def _page(request, project, template, **extra):
+    extra.setdefault("can_write", can(request.user, EDIT, project))
     return render(
         request,
         f"goals/{template}",
@@ -59,7 +60,6 @@ def _page(request, project, template, **extra):
             request,
             project,
             active="tools",
-            can_write=can(request.user, EDIT, project),
             on_track_percent=int(ON_TRACK_SHARE * 100),
             at_risk_percent=int(AT_RISK_SHARE * 100),
             **extra,
