@@ -102,4 +102,11 @@ def bench_pages() -> list[Page]:
         logbook("logbook timeline, last page", "timeline", query=_timeline_last(large)),
         # The PDF is made by a task (bench/report_pdf.py times it); this is its HTML.
         logbook("project report, printable HTML", "report_print"),
+        *_goals_pages(large, as_leader),
     ]
+
+
+def _goals_pages(large: Project, session: str) -> list[Page]:
+    """The goals tool's indicators page of the large project (5 indicators x 24 measurements)."""
+    url = reverse("goals:indicators", args=[large.public_id])
+    return [Page("goal indicators", url, session=session, kind="project")]

@@ -85,6 +85,9 @@ def create_demo_project(leader, member, reader):
 
         create_demo_logbook(project, leader, member)
         add_demo_documents(project, leader, member, municipality=municipality)
+        from wijkkoers.goals.demo import create_demo_goals
+
+        create_demo_goals(project, leader, member, corporation=corporation)
     return project
 
 
