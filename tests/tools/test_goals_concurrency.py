@@ -2,15 +2,14 @@
 nothing lost (PostgreSQL; SQLite serialises writers). The service locks the project row
 first, then compares the version the user saw with the current one."""
 
-import threading
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from tests.factories import UserFactory
-from tests.projects.test_concurrency import in_thread
+from tests.projects.test_concurrency import in_thread, race
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.goals.errors import IndicatorConflict
 from wijkkoers.goals.models import Indicator
@@ -49,31 +48,14 @@ def setup_round(number):
     return project.pk, indicator.pk, first.pk, second.pk
 
 
-def change_as(user_pk, indicator_pk, target):
+def change_as(user_pk, indicator_pk, target, refused: list):
+    """Change the indicator based on version 1; a conflict is kept in `refused`."""
     user = UserFactory._meta.model.objects.get(pk=user_pk)
     indicator = Indicator.objects.select_related("project").get(pk=indicator_pk)
-    change_indicator(user, indicator, data(target), version=1)
-
-
-def race(*calls):
-    barrier = threading.Barrier(len(calls))
-    errors = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            call()
-        except IndicatorConflict as error:
-            errors[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return errors
+    try:
+        change_indicator(user, indicator, data(target), version=1)
+    except IndicatorConflict as error:
+        refused.append(error)
 
 
 def outcome(indicator_pk):
@@ -93,12 +75,12 @@ def test_two_changes_of_one_indicator_at_once_one_refused_nothing_lost():
     for number in range(ROUNDS):
         project_pk, indicator_pk, first, second = in_thread(setup_round, number)
         try:
-            errors = race(
-                lambda a=first, i=indicator_pk: change_as(a, i, "300"),
-                lambda b=second, i=indicator_pk: change_as(b, i, "350"),
+            refused = []
+            race(
+                lambda a=first, i=indicator_pk, r=refused: change_as(a, i, "300", r),
+                lambda b=second, i=indicator_pk, r=refused: change_as(b, i, "350", r),
             )
             version, target, changes = in_thread(outcome, indicator_pk)
-            refused = [e for e in errors if e is not None]
             # The refused one was shown the winner's value, which is what is stored.
             winner = str(refused[0].current.target_value.normalize()) if refused else None
             outcomes.append((version, changes, len(refused), winner == target))
