@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from wijkkoers.goals.status import Standing, assess, trajectory_value
 
@@ -101,7 +102,8 @@ def test_status_without_a_measurement_says_so():
         measured_on=None,
     )
     assert result.standing == Standing.NO_MEASUREMENT
-    assert str(Standing(result.standing).label) == "no measurement yet"
+    with translation.override("nl"):
+        assert str(Standing(result.standing).label) == "nog geen meting"
 
 
 def test_status_without_a_baseline_has_no_trajectory():

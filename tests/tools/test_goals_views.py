@@ -5,6 +5,7 @@ every page but each write page is a 404 and changes nothing; a teamlid writes; i
 project everyone reads and nobody writes.
 """
 
+import re
 from datetime import date
 
 import pytest
@@ -217,6 +218,10 @@ def test_indicator_page_shows_status_chart_and_table(client, mila, project, goal
     assert "op koers" in html
     for part in ("<svg", "<title", "<desc", "<table", "80 woningen"):
         assert part in html
+    # Coordinates are never written the Dutch way (a decimal comma breaks the drawing).
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert re.search(r' cy="[0-9.]+"', svg)
+    assert not re.search(r'="[0-9]+,[0-9]', svg)
 
 
 def test_goal_page_shows_versions_and_definition(client, mila, project, goals):

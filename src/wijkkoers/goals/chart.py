@@ -5,6 +5,7 @@ dashed line) and the target (a horizontal line). The template only places what t
 computes; the table beside it carries the same numbers for readers without the picture.
 """
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -40,12 +41,15 @@ class Chart:
     plot: tuple = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM)
 
 
-def _span(values: list[Decimal]) -> tuple[Decimal, Decimal]:
+def _scale(values: list[Decimal]) -> tuple[Decimal, Decimal, Decimal]:
+    """(low, high, step): round numbers around the values, about Y_TICKS lines apart."""
     low, high = min(values), max(values)
     if low == high:
-        return low - 1, high + 1
-    pad = (high - low) / 20
-    return low - pad, high + pad
+        low, high = low - 1, high + 1
+    raw = (high - low) / (Y_TICKS - 1)
+    power = Decimal(10) ** math.floor(math.log10(raw))
+    step = next(power * n for n in (1, 2, 5, 10) if raw <= power * n)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
 def build_chart(indicator, measurements) -> Chart:
@@ -59,7 +63,7 @@ def build_chart(indicator, measurements) -> Chart:
     start, end = min(dates), max(dates)
     if start == end:
         start -= timedelta(days=1)
-    low, high = _span(values)
+    low, high, tick = _scale(values)
     left, top, right, bottom = LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM
 
     def x(on: date) -> float:
@@ -83,10 +87,8 @@ def build_chart(indicator, measurements) -> Chart:
             y(indicator.target_value),
         )
     chart.target_y = y(indicator.target_value)
-    step = (high - low) / (Y_TICKS - 1)
-    chart.y_ticks = [
-        (y(low + step * i), numbers.show(round(low + step * i, 2))) for i in range(Y_TICKS)
-    ]
+    ticks = int((high - low) / tick) + 1
+    chart.y_ticks = [(y(low + tick * i), numbers.show(low + tick * i)) for i in range(ticks)]
     chart.x_ticks = [(x(start), _day(start), "start"), (x(end), _day(end), "end")]
     return chart
 

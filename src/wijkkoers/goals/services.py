@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from wijkkoers.audit.services import record_event
 from wijkkoers.core.errors import NotFound
+from wijkkoers.goals import numbers
 from wijkkoers.goals.errors import (
     BaselineDateRequired,
     BaselineValueRequired,
@@ -216,7 +217,10 @@ INDICATOR_AUDIT = [
 
 
 def _indicator_values(indicator: Indicator) -> dict:
-    return {name: getattr(indicator, name) for name in INDICATOR_AUDIT}
+    values = {name: getattr(indicator, name) for name in INDICATOR_AUDIT}
+    for name in ("baseline_value", "target_value"):  # "400", whatever the database gave
+        values[name] = numbers.plain(values[name])
+    return values
 
 
 def _check_indicator(project, data: IndicatorData) -> IndicatorData:
@@ -367,7 +371,7 @@ def _check_measurement(data: MeasurementData) -> MeasurementData:
 
 def _measurement_values(measurement: Measurement) -> dict:
     return {
-        "value": measurement.value,
+        "value": numbers.plain(measurement.value),
         "measured_on": measurement.measured_on,
         "note": measurement.note,
     }
