@@ -26,7 +26,7 @@ def _member(membership) -> dict:
 
 def register():
     from wijkkoers.goals import numbers
-    from wijkkoers.goals.models import Goal, GoalVersion, Indicator, Measurement
+    from wijkkoers.goals.models import GOAL_FIELDS, Goal, GoalVersion, Indicator, Measurement
 
     register_group("goals", _("Goal and indicators"))
     register_object_type(
@@ -37,20 +37,7 @@ def register():
     )
     register_object_type(Indicator, "goal_indicator", describe=lambda indicator: indicator.name)
 
-    goal = fields_of(
-        GoalVersion,
-        [
-            "goal_type",
-            "other_label",
-            "definition",
-            "scope",
-            "energy_scope",
-            "electricity_counted",
-            "compensation_allowed",
-            "reference_year",
-            "change_reason",
-        ],
-    )
+    goal = fields_of(GoalVersion, [*GOAL_FIELDS, "change_reason"])
     register_action(
         "goal.defined",
         group="goals",

@@ -33,6 +33,20 @@ class ScopeAnswer(models.TextChoices):
     NO = "nee", _("no")
 
 
+# What a version of the goal says (its content fields): the form, the audit and the
+# services read this one list.
+GOAL_FIELDS = (
+    "goal_type",
+    "other_label",
+    "definition",
+    "scope",
+    "energy_scope",
+    "electricity_counted",
+    "compensation_allowed",
+    "reference_year",
+)
+
+
 class Goal(models.Model):
     """The project's one goal; its content lives in its versions."""
 

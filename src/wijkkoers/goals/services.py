@@ -42,6 +42,7 @@ from wijkkoers.goals.errors import (
     UnitRequired,
 )
 from wijkkoers.goals.models import (
+    GOAL_FIELDS,
     EnergyScope,
     Goal,
     GoalType,
@@ -90,20 +91,8 @@ class GoalData:
     reference_year: int | None = None
 
 
-GOAL_AUDIT = [
-    "goal_type",
-    "other_label",
-    "definition",
-    "scope",
-    "energy_scope",
-    "electricity_counted",
-    "compensation_allowed",
-    "reference_year",
-]
-
-
 def _goal_values(version: GoalVersion | None) -> dict:
-    return {name: getattr(version, name) for name in GOAL_AUDIT} if version else {}
+    return {name: getattr(version, name) for name in GOAL_FIELDS} if version else {}
 
 
 def _check_goal(data: GoalData) -> GoalData:
@@ -289,6 +278,14 @@ def _locked_indicator(actor, indicator: Indicator) -> Indicator:
     return fresh
 
 
+def _locked_at_version(actor, indicator: Indicator, version: int) -> Indicator:
+    """As `_locked_indicator`, and still at the `version` the user saw (else a conflict)."""
+    fresh = _locked_indicator(actor, indicator)
+    if fresh.version != version:
+        raise IndicatorConflict(fresh)
+    return fresh
+
+
 @transaction.atomic
 def change_indicator(
     actor, indicator: Indicator, data: IndicatorData, *, version: int
@@ -299,9 +296,7 @@ def change_indicator(
     change: IndicatorConflict (with the current indicator), nothing written. Side effects:
     the indicator's fields and `version` + 1; audit "indicator.changed" with old and new.
     """
-    fresh = _locked_indicator(actor, indicator)
-    if fresh.version != version:
-        raise IndicatorConflict(fresh)
+    fresh = _locked_at_version(actor, indicator, version)
     data = _check_indicator(fresh.project, data)
     old = _indicator_values(fresh)
     _apply(fresh, data)
@@ -327,9 +322,7 @@ def retire_indicator(actor, indicator: Indicator, *, reason: str, version: int) 
     """Retire an indicator with a reason: it stays readable with its measurements, and no
     longer counts in the summary. Side effects: `retired_*`, `version` + 1; audit
     "indicator.retired"."""
-    fresh = _locked_indicator(actor, indicator)
-    if fresh.version != version:
-        raise IndicatorConflict(fresh)
+    fresh = _locked_at_version(actor, indicator, version)
     reason = (reason or "").strip()
     if not reason:
         raise RetirementReasonRequired

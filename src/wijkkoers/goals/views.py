@@ -22,6 +22,7 @@ from wijkkoers.goals.forms import (
     RetireForm,
     owner_value,
 )
+from wijkkoers.goals.models import GOAL_FIELDS
 from wijkkoers.goals.queries import (
     access_indicator,
     access_measurement,
@@ -39,16 +40,6 @@ from wijkkoers.projects.access import access_project_for_user, project_context
 from wijkkoers.projects.rules import can
 
 EDIT = "projects.edit_content_project"
-GOAL_FIELDS = [
-    "goal_type",
-    "other_label",
-    "definition",
-    "scope",
-    "energy_scope",
-    "electricity_counted",
-    "compensation_allowed",
-    "reference_year",
-]
 
 
 def _page(request, project, template, **extra):
@@ -69,17 +60,30 @@ def _page(request, project, template, **extra):
 
 def _try(request, form, write, success):
     """Call the service; a DomainError shows at its field and keeps the input. Returns
-    (result, conflict)."""
+    (result, conflict). After a conflict the form is based on the other change, so saving
+    again makes the user's input the newest."""
     try:
         result = write()
     except (GoalConflict, IndicatorConflict) as conflict:
         conflict.add_to_form(form)
-        return None, conflict.current
+        current = conflict.current
+        if current is not None:
+            form.data = form.data.copy()
+            if isinstance(conflict, GoalConflict):
+                form.data["based_on"] = current.number
+            else:
+                form.data["version"] = current.version
+        return None, current
     except DomainError as error:
         error.add_to_form(form)
         return None, None
     messages.success(request, success)
     return result, None
+
+
+def _measurement_data(form) -> services.MeasurementData:
+    data = form.cleaned_data
+    return services.MeasurementData(data["value"], data["measured_on"], data["note"])
 
 
 def _indicator_url(indicator):
@@ -108,7 +112,7 @@ def index(request, project_id):
 
 
 def _goal_data(data) -> services.GoalData:
-    values = {name: data[name] or "" for name in GOAL_FIELDS}
+    values = {name: data[name] or "" for name in GOAL_FIELDS}  # reference_year follows
     values["reference_year"] = data["reference_year"]
     return services.GoalData(**values)
 
@@ -137,9 +141,6 @@ def goal_edit(request, project_id):
         )
         if saved:
             return redirect("goals:index", project.public_id)
-        if conflict is not None:
-            form.data = form.data.copy()
-            form.data["based_on"] = conflict.number if conflict else 0
     return _page(request, project, "goal_form.html", form=form, goal=goal, conflict=conflict)
 
 
@@ -225,15 +226,10 @@ def measurement_add(request, project_id, indicator_id):
         return redirect(_indicator_url(found))
     form = MeasurementForm(request.POST)
     if form.is_valid():
-        data = form.cleaned_data
         saved, _conflict = _try(
             request,
             form,
-            lambda: services.record_measurement(
-                request.user,
-                found,
-                services.MeasurementData(data["value"], data["measured_on"], data["note"]),
-            ),
+            lambda: services.record_measurement(request.user, found, _measurement_data(form)),
             _("The measurement has been recorded."),
         )
         if saved:
@@ -249,15 +245,10 @@ def measurement_correct(request, project_id, indicator_id, measurement_id):
     initial = {"value": wrong.value, "measured_on": wrong.measured_on}
     form = CorrectionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         saved, _conflict = _try(
             request,
             form,
-            lambda: services.correct_measurement(
-                request.user,
-                wrong,
-                services.MeasurementData(data["value"], data["measured_on"], data["note"]),
-            ),
+            lambda: services.correct_measurement(request.user, wrong, _measurement_data(form)),
             _("The correction has been recorded; the corrected measurement stays visible."),
         )
         if saved:
@@ -298,9 +289,6 @@ def indicator_edit(request, project_id, indicator_id):
         )
         if saved:
             return redirect(_indicator_url(saved))
-        if conflict is not None:
-            form.data = form.data.copy()
-            form.data["version"] = conflict.version
     return _page(
         request, project, "indicator_form.html", form=form, indicator=found, conflict=conflict
     )
@@ -326,9 +314,6 @@ def indicator_retire(request, project_id, indicator_id):
         )
         if saved:
             return redirect("goals:indicators", project.public_id)
-        if conflict is not None:
-            form.data = form.data.copy()
-            form.data["version"] = conflict.version
     return _page(
         request, project, "indicator_retire.html", form=form, indicator=found, conflict=conflict
     )
