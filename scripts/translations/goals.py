@@ -2,6 +2,7 @@
 
 NL = {
     "Goal and indicators": "Doel en indicatoren",
+    "by %(date)s": "uiterlijk %(date)s",
     "goal": "doel",
     "goals": "doelen",
     "%(actor)s defined the goal %(object)s": "%(actor)s legde het doel %(object)s vast",
