@@ -132,6 +132,8 @@ def build_site() -> Site:
         "project report printable": f"{logbook_base}/rapport/afdrukken/",
         "report PDF progress": f"{logbook_base}/rapport/pdf/{run.public_id}/",
         **_goals(leader, project, party),
+        **_housingcost_pages(leader, project, base),
+        **_ambitions_pages(leader, project),
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
@@ -340,4 +342,94 @@ def _goals(leader, project, party) -> dict:
         "goal indicator edit": f"{base}/indicatoren/{i}/wijzigen/",
         "goal indicator retire": f"{base}/indicatoren/{i}/intrekken/",
         "goal measurement correct": f"{base}/indicatoren/{i}/metingen/{wrong.public_id}/corrigeren/",
+    }
+
+
+def _housingcost_pages(leader, project, base) -> dict:
+    """Housing-cost neutrality: two definition versions, a household with a long name, a
+    saved calculation made with the older version, the calculator with its result."""
+    from tests.tools.housingcost_rows import define, household
+    from wijkkoers.housingcost.services import save_calculation
+
+    define(leader, project, explanation="We **streven** naar gelijke maandlasten.")
+    archetype = household(
+        leader, project, name="Koopwoning tussenwoning met aanbouw en zonnepanelen op het dak"
+    )
+    calculation = save_calculation(leader, archetype, note="Voor de bewonersavond")
+    define(
+        leader,
+        project,
+        based_on=1,
+        change_reason="Nieuwe tarieven",
+        subsidies_counted=True,
+        subsidies_which="Isolatiesubsidie van de gemeente",
+    )
+    tool = f"{base}/instrumenten/woonlasten"
+    return {
+        "housingcost definition": f"{tool}/",
+        "housingcost definition form": f"{tool}/definitie/",
+        "housingcost households": f"{tool}/huishoudens/",
+        "housingcost household form": f"{tool}/huishoudens/{archetype.public_id}/",
+        "housingcost calculator": f"{tool}/berekenen/?huishouden={archetype.public_id}",
+        "housingcost calculation": f"{tool}/berekeningen/{calculation.public_id}/",
+    }
+
+
+def _ambitions_pages(leader, project) -> dict:
+    """The ambitions matrix (the municipality with both roles filled in, long texts), a
+    tension and a mutual gain linked to a decision, a ticked MGA item; name -> path."""
+    from tests.tools.ambitions_support import ensure_stakeholder, make_decision
+    from wijkkoers.stakeholders.services.ambitions import (
+        Ambitions,
+        GainData,
+        TensionData,
+        check_mga_item,
+        record_mutual_gain,
+        record_tension,
+        update_ambitions,
+    )
+
+    municipality = ensure_stakeholder(leader, project, "Gemeente Voorbeeldstad", "gemeente")
+    grid = ensure_stakeholder(leader, project, "Netbeheerder Regionet Noord", "netbeheerder")
+    update_ambitions(
+        leader,
+        municipality,
+        Ambitions(
+            interests="Betaalbaarheid voor alle huishoudens, draagvlak in de gemeenteraad",
+            ambition_neighbourhood="De hele wijk in 2035 aardgasvrij, met een warmtenet waar "
+            "dat kan en all-electric waar dat beter past",
+            ambition_own_property="Sporthal-en-buurthuiscomplexOosterhoutNoordVerduurzamen",
+        ),
+        expected_version=municipality.version,
+    )
+    decision = make_decision(leader, project, "Kwartiermaker warmtenet aanstellen")
+    pair = [municipality, grid]
+    tension = record_tension(
+        leader,
+        project,
+        TensionData(
+            title="Tempo van de aanleg tegenover netcapaciteit",
+            description="De gemeente wil snel; de netbeheerder heeft pas later capaciteit.",
+            stakeholders=pair,
+            severity="hoog",
+            decisions=[decision],
+        ),
+    )
+    gain = record_mutual_gain(
+        leader,
+        project,
+        GainData(title="Straat één keer openbreken", stakeholders=pair, decisions=[decision]),
+    )
+    check_mga_item(leader, project, "objectieve-criteria", note="Besproken in het kernteam")
+    base = f"/projecten/{project.public_id}/instrumenten/belanghebbenden"
+    return {
+        "ambitions matrix": f"{base}/ambities/",
+        "ambitions edit (municipality)": f"{base}/ambities/{municipality.public_id}/",
+        "tensions": f"{base}/spanningen/?status=open",
+        "tension new": f"{base}/spanningen/nieuw/",
+        "tension edit": f"{base}/spanningen/{tension.public_id}/",
+        "mutual gains": f"{base}/kansen/",
+        "mutual gain new": f"{base}/kansen/nieuw/",
+        "mutual gain edit": f"{base}/kansen/{gain.public_id}/",
+        "MGA checklist": f"{base}/mga/",
     }

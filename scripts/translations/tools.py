@@ -10,5 +10,17 @@ NL = {
     "Housing-cost neutrality": "Woonlastenneutraliteit",
     "Linking opportunities": "Koppelkansen",
     "API": "API",
+    "working tool": "werkinstrument",
+    "Working tools for this step": "Werkinstrumenten bij deze stap",
+    "Signals from the working tools": "Signalen uit de werkinstrumenten",
+    "Working tools in the workspace": "Werkinstrumenten in de projectomgeving",
+    "In a project workspace the team records the results of this step with:": "In een projectomgeving legt het team de resultaten van deze stap vast met:",
+    "The working tools keep their current state only: choose today's date to see them here.": "De werkinstrumenten bewaren alleen hun huidige stand: kies de datum van vandaag om ze hier te zien.",
     "Exports and open data": "Exports en open data",
 }
+NL.update(
+    {
+        "Making the PDF took too long and was stopped.": "Het maken van de pdf duurde te lang en is gestopt.",
+        "failed": "mislukt",
+    }
+)

@@ -1,10 +1,10 @@
 """PDFs of the briefing and the report: made by a task, stored, downloaded by members."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.logbook.report_rows import agreement, decision, meeting, progress
 from wijkkoers.audit.models import AuditEvent
@@ -193,3 +193,52 @@ def test_download_of_a_project_with_an_odd_name(
     assert response.status_code == 200
     assert "\n" not in response["Content-Disposition"]
     assert response["Content-Disposition"].startswith("attachment;")
+
+
+def test_a_stuck_run_stops_blocking_after_a_while(client, project, bob, method):
+    """A run whose worker died would block the same PDF forever; after STALE_AFTER the page
+    says it failed, polling stops, and a new request is accepted."""
+    run = request_report(bob, project, kind="rapport", as_of=timezone.localdate())  # not run
+    long_ago = timezone.now() - ReportRun.STALE_AFTER - timedelta(minutes=1)
+    ReportRun.objects.filter(pk=run.pk).update(requested_at=long_ago)
+    client.force_login(bob)
+    url = reverse("logbook:report_run", args=[project.public_id, run.public_id])
+
+    page = client.get(url)
+
+    assert "Refresh" not in page
+    assert "duurde te lang" in page.content.decode()
+    again = request_report(bob, project, kind="rapport", as_of=timezone.localdate())
+    run.refresh_from_db()
+    assert run.status == "mislukt"
+    assert again.status == "wachtrij"
+
+
+def test_a_recent_run_still_blocks_a_second_request(project, bob, method):
+    request_report(bob, project, kind="rapport", as_of=timezone.localdate())
+    with pytest.raises(ReportBusy):
+        request_report(bob, project, kind="rapport", as_of=timezone.localdate())
+
+
+@pytest.mark.parametrize(("language", "words"), [("nl", "Pagina 2 van"), ("en", "Page 2 of")])
+def test_the_page_footer_speaks_the_documents_language(project, method, language, words):
+    from weasyprint import HTML  # noqa: PLC0415
+
+    from wijkkoers.logbook.pdf import BASE_URL, static_only_fetcher  # noqa: PLC0415
+
+    with translation.override(language):
+        html = render_document(project, "rapport", timezone.localdate(), for_pdf=True)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=static_only_fetcher()).render()
+
+    footer = _margin_text(document.pages[1]._page_box)
+    assert words in footer
+
+
+def _margin_text(page_box) -> str:
+    """The text WeasyPrint laid out in a page's margin boxes (header and footer)."""
+    texts = []
+    for margin in page_box.children[1:]:  # children[0] is the page's content
+        for box in margin.descendants():
+            if hasattr(box, "text"):
+                texts.append(box.text)
+    return " ".join(texts)

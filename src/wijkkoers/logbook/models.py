@@ -11,8 +11,11 @@ revision too (status "ingetrokken"/"vervallen" with a reason). "As it stood on d
 reads the newest revision recorded on or before X.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -378,7 +381,13 @@ def report_path(instance, filename):
 
 
 class ReportRun(models.Model):
-    """One PDF made of a project "as it stood on date X": asked for, made by a task, kept."""
+    """One PDF made of a project "as it stood on date X": asked for, made by a task, kept.
+
+    A run still waiting or being made `STALE_AFTER` after it was asked for is taken as failed
+    (its worker died or the queue stalled): the page says so and a new request may start.
+    """
+
+    STALE_AFTER = timedelta(minutes=15)
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="report_runs")
@@ -418,3 +427,11 @@ class ReportRun(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.as_of}"
+
+    @property
+    def is_busy(self) -> bool:
+        return self.status in (ReportRunStatus.QUEUED, ReportRunStatus.RUNNING)
+
+    @property
+    def is_stale(self) -> bool:
+        return self.is_busy and self.requested_at < timezone.now() - self.STALE_AFTER

@@ -19,6 +19,7 @@ from django.db.models.fields.json import KT
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkkoers.audit import registry
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.logbook.models import (
     OPEN_AGREEMENT_STATUSES,
@@ -33,6 +34,8 @@ from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.actions import PROGRESS_OBJECT
 from wijkkoers.projects.models import Role, StepStatus
 from wijkkoers.projects.queries import compass_for, progress_by_key
+from wijkkoers.tools.queries import project_tools
+from wijkkoers.tools.registry import timeline_actions
 
 PAGE_SIZE = 30
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -40,6 +43,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 CURSOR = re.compile(r"([0-9]{1,7})-([0-9]{1,18})-([01])-([0-9]{1,18})")
 SOURCE_EVENT, SOURCE_ENTRY = 0, 1
 STATUS_KIND = "status"  # the timeline's own kind for step status changes
+TOOL_KIND = "werkinstrument"  # ... and for what the working tools recorded
 PROGRESS_ACTION = "progress.changed"
 
 KIND_FILTERS = [
@@ -50,6 +54,7 @@ KIND_FILTERS = [
     (EntryKind.DOCUMENT.value, _("Documents")),
     (EntryKind.LINK.value, _("Links")),
     (STATUS_KIND, _("Step status changes")),
+    (TOOL_KIND, _("Working tools")),
 ]
 STATUS_LABELS = {
     **dict(DecisionStatus.choices),
@@ -203,6 +208,19 @@ def status_changes(project, filters: TimelineFilter = TimelineFilter()):
     return events
 
 
+def tool_events(project, filters: TimelineFilter = TimelineFilter()):
+    """The audit trail's events of the working tools that the timeline shows (none: None)."""
+    actions = timeline_actions()
+    if not actions:
+        return None
+    events = AuditEvent.objects.filter(project=project, action__in=actions)
+    if filters.start:
+        events = events.filter(at__gte=start_of(filters.start))
+    if filters.end:
+        events = events.filter(at__lt=end_of(filters.end))
+    return events
+
+
 def timeline(
     project,
     filters: TimelineFilter = TimelineFilter(),
@@ -215,8 +233,12 @@ def timeline(
     Two queries for the rows (entries with their steps and parties prefetched: two more),
     whatever the page: each source gives at most size + 1 rows past the cursor, merged here.
     """
-    want_entries = filters.kind != STATUS_KIND
+    want_entries = filters.kind not in (STATUS_KIND, TOOL_KIND)
     want_events = filters.kind in ("", STATUS_KIND) and filters.party is None
+    # The tools' events belong to no step or party: a step or party filter leaves them out.
+    want_tool_events = (
+        filters.kind in ("", TOOL_KIND) and filters.party is None and not filters.step_key
+    )
     rows: list[tuple[Cursor, object]] = []
     if want_entries:
         entries = timeline_entries(project, filters)
@@ -231,6 +253,10 @@ def timeline(
         ]
     if want_events:
         events = status_changes(project, filters)
+        if older_than:
+            events = events.filter(_events_before(older_than))
+        rows += [(_event_key(e), e) for e in events.order_by("-at", "-id")[: size + 1]]
+    if want_tool_events and (events := tool_events(project, filters)) is not None:
         if older_than:
             events = events.filter(_events_before(older_than))
         rows += [(_event_key(e), e) for e in events.order_by("-at", "-id")[: size + 1]]
@@ -262,6 +288,16 @@ def _item(key: Cursor, row) -> TimelineItem:
             actor_name=row.created_by.display_name if row.created_by else "",
             entry=row,
             withdrawn=row.withdrawn_at is not None,
+        )
+    if row.action != PROGRESS_ACTION:
+        action = registry.action(row.action)
+        return TimelineItem(
+            cursor=key,
+            kind=TOOL_KIND,
+            kind_label=str(_("working tool")),
+            title=str(action.summary)
+            % {"actor": row.actor_name or _("Someone"), "object": row.object_repr},
+            day=key.day,
         )
     step_key = row.object_id.split(":", 1)[0]
     return TimelineItem(
@@ -489,6 +525,137 @@ class Snapshot:
     parties: list = field(default_factory=list)
     step_owners: list = field(default_factory=list)  # (step, owner name)
     contacts: list = field(default_factory=list)  # memberships of the chosen party
+    # The working tools' state (tools.queries.ToolState); the tools keep no history a day
+    # can be read from, so only a snapshot of today shows them (`tools_current` False before).
+    tools: list = field(default_factory=list)
+    tools_current: bool = True
+
+
+MEMBERSHIP_ACTIONS = ("member.added", "member.joined", "member.removed")
+MEMBER_ACTIONS = (*MEMBERSHIP_ACTIONS, "member.role_changed", "member.party_changed")
+
+
+@dataclass(frozen=True)
+class PersonAsOf:
+    display_name: str
+
+
+@dataclass(frozen=True)
+class PartyAsOf:
+    """A party as an audit entry named it (it may have been renamed or removed since)."""
+
+    name: str
+    pk: int | None = None
+
+
+@dataclass(frozen=True)
+class MemberAsOf:
+    """A team member as they stood at the end of a day (reads like a Membership)."""
+
+    user: object  # has display_name
+    role: str
+    party: object = None  # a Party or PartyAsOf, with .name
+    left_later: bool = False  # no longer on the team today
+
+    @property
+    def party_id(self):
+        return getattr(self.party, "pk", None)
+
+    def get_role_display(self) -> str:
+        return str(Role(self.role).label) if self.role in Role.values else self.role
+
+
+def members_as_of(project, as_of: date) -> list:
+    """The team at the end of `as_of`: today's memberships rolled back through the audit
+    trail (role and party changes since), plus the members removed since then.
+
+    Two queries: the memberships and the project's membership events. Today (or later) is
+    the memberships themselves.
+    """
+    cutoff = end_of(as_of)
+    memberships = list(
+        project.memberships.select_related("user", "party").order_by("user__name", "pk")
+    )
+    if as_of >= timezone.localdate():
+        return memberships
+    events = list(
+        AuditEvent.objects.filter(project=project, action__in=MEMBER_ACTIONS)
+        .only("action", "object_id", "object_repr", "old", "at")
+        .order_by("at", "id")
+    )
+    before = {}  # user id -> the last membership event before the cutoff
+    after = {}  # user id -> events after the cutoff, oldest first
+    for event in events:
+        if event.at < cutoff:
+            if event.action in MEMBERSHIP_ACTIONS:
+                before[event.object_id] = event
+        else:
+            after.setdefault(event.object_id, []).append(event)
+    parties = {party.public_id: party for party in project.parties.all()}
+    members = []
+    for membership in memberships:
+        user_id = str(membership.user_id)
+        later = after.get(user_id, [])
+        if membership.joined_at >= cutoff and not _was_member(before.get(user_id), later):
+            continue
+        members.append(
+            MemberAsOf(
+                user=membership.user,
+                role=_role_then(later, membership.role),
+                party=_party_then(later, membership.party, parties),
+            )
+        )
+    current = {str(m.user_id) for m in memberships}
+    for user_id, later in after.items():
+        removal = next((e for e in later if e.action == "member.removed"), None)
+        if user_id in current or removal is None:
+            continue
+        if not _was_member(before.get(user_id), later):
+            continue
+        members.append(
+            MemberAsOf(
+                user=PersonAsOf(removal.object_repr),
+                role=_role_then(later, (removal.old or {}).get("role", "")),
+                party=_party_then(later, None, parties),
+                left_later=True,
+            )
+        )
+    return sorted(members, key=lambda m: m.user.display_name.casefold())
+
+
+def _was_member(last_before, later) -> bool:
+    """Whether someone was on the team at the cutoff: their last membership event before it
+    added them; with none before it (members from the start: the creator is not "added"),
+    when their first membership event after it is a removal."""
+    if last_before is not None:
+        return last_before.action != "member.removed"
+    first = next((e for e in later if e.action in MEMBERSHIP_ACTIONS), None)
+    return first is not None and first.action == "member.removed"
+
+
+def _role_then(later, role_now: str) -> str:
+    """The role at the cutoff: the old role of the first change or removal after it."""
+    for event in later:
+        if event.action in ("member.role_changed", "member.removed"):
+            return (event.old or {}).get("role") or role_now
+        if event.action in ("member.added", "member.joined"):
+            break  # a membership begun after the cutoff: its changes are not about then
+    return role_now
+
+
+def _party_then(later, party_now, parties):
+    """The party at the cutoff: the old party of the first party change after it."""
+    for event in later:
+        if event.action == "member.party_changed":
+            old = (event.old or {}).get("party")
+            if not old:
+                return None
+            if isinstance(old, dict):
+                return parties.get(old.get("id")) or PartyAsOf(old.get("name", ""))
+            return PartyAsOf(str(old))
+        if event.action in ("member.added", "member.joined", "member.removed"):
+            break
+    return party_now
 
 
 def snapshot(project, as_of: date, party=None, *, with_lists: bool = True) -> Snapshot:
@@ -501,16 +668,13 @@ def snapshot(project, as_of: date, party=None, *, with_lists: bool = True) -> Sn
         (phase, [(step, progress.get(step.key)) for step in phase.steps])
         for phase in catalogue.phases
     ]
+    tools_current = as_of >= timezone.localdate()
     current_phases = [
         tally
         for tally in compass.phases
         if tally.in_progress or (0 < tally.finished < tally.applicable)
     ]
-    members = [
-        m
-        for m in project.memberships.select_related("user", "party").order_by("user__name")
-        if m.joined_at < cutoff
-    ]
+    members = members_as_of(project, as_of)
     parties = [p for p in project.parties.order_by("name") if p.created_at < cutoff]
     agreements = agreements_as_of(project, as_of, party)
     owners = [
@@ -537,4 +701,6 @@ def snapshot(project, as_of: date, party=None, *, with_lists: bool = True) -> Sn
         parties=parties,
         step_owners=owners,
         contacts=[m for m in members if party is not None and m.party_id == party.pk],
+        tools=project_tools(project) if tools_current else [],
+        tools_current=tools_current,
     )

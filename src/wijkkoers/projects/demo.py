@@ -82,9 +82,14 @@ def create_demo_project(leader, member, reader):
         # Imported here: the logbook builds on projects (its services import this app's).
         from wijkkoers.logbook.demo import create_demo_logbook
         from wijkkoers.logbook.demo_documents import add_demo_documents
+        from wijkkoers.stakeholders.demo_ambitions import create_demo_ambitions
 
         create_demo_logbook(project, leader, member)
         add_demo_documents(project, leader, member, municipality=municipality)
+        from wijkkoers.housingcost.demo import create_demo_housingcost
+
+        create_demo_housingcost(project, leader, member)
+        create_demo_ambitions(project, leader, member)
         from wijkkoers.goals.demo import create_demo_goals
 
         create_demo_goals(project, leader, member, corporation=corporation)

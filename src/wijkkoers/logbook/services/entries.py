@@ -431,32 +431,15 @@ def revise_decision(actor, entry: Entry, data: DecisionData, *, based_on: int, r
     decision is replaced or withdrawn, without a reason, or by any rule of record_decision
     (and: it cannot replace itself, nor a decision that already leads back to it).
     """
-    entry = _locked_entry(entry)
+    entry, decision, current, reason = _open_revision(
+        entry, Decision, based_on, reason, ChangeReasonRequired, closed=DECISION_CLOSED
+    )
     project = entry.project
-    decision = Decision.objects.select_related("current").get(entry=entry)
-    current = decision.current
-    if current.number != based_on:
-        raise RevisionConflict(current)
-    if current.status in DECISION_CLOSED:
-        raise DecisionClosed
-    reason = (reason or "").strip()
-    if not reason:
-        raise ChangeReasonRequired
     links = _check_decision(project, data, itself=decision)
-    decision.entry = entry
     revision = _write_decision_revision(actor, decision, current.number + 1, data, links, reason)
     old = _decision_values(current)
     _move_decision(decision, revision, [*links[0], *links[1]])
-    new = _decision_values(revision)
-    changed = {key for key in DECISION_AUDIT if old.get(key) != new.get(key)}
-    record_event(
-        project=project,
-        actor=actor,
-        action="decision.revised",
-        obj=entry,
-        old={key: old[key] for key in changed},
-        new={**{key: new[key] for key in changed}, "change_reason": reason},
-    )
+    _audit_revision(actor, entry, "decision.revised", DECISION_AUDIT, old, revision, reason)
     if revision.status == DecisionStatus.TAKEN:
         _replace_decisions(actor, project, decision, links[2])
     return entry
@@ -468,14 +451,9 @@ def withdraw_decision(actor, entry: Entry, *, reason: str, based_on: int) -> Ent
 
     Nothing is deleted; members still read it, marked as withdrawn.
     """
-    entry = _locked_entry(entry)
-    decision = Decision.objects.select_related("current").get(entry=entry)
-    current = decision.current
-    if current.number != based_on:
-        raise RevisionConflict(current)
-    reason = (reason or "").strip()
-    if not reason:
-        raise WithdrawalReasonRequired
+    entry, decision, current, reason = _open_revision(
+        entry, Decision, based_on, reason, WithdrawalReasonRequired
+    )
     data = _data_of_decision(current)
     data.status = DecisionStatus.WITHDRAWN
     links = (
@@ -484,26 +462,63 @@ def withdraw_decision(actor, entry: Entry, *, reason: str, based_on: int) -> Ent
         list(current.replaces.all()),
         list(current.amends.all()),
     )
-    decision.entry = entry
     revision = _write_decision_revision(actor, decision, current.number + 1, data, links, reason)
     _move_decision(decision, revision, [*links[0], *links[1]])
-    _mark_withdrawn(actor, entry, reason)
-    record_event(
-        project=entry.project,
-        actor=actor,
-        action="decision.withdrawn",
-        obj=entry,
-        old={"status": current.status},
-        new={"status": revision.status, "reason": reason},
-    )
+    _withdraw(actor, entry, "decision.withdrawn", current, revision, reason)
     return entry
 
 
-def _mark_withdrawn(actor, entry: Entry, reason: str) -> None:
+# --- What decisions and agreements share: numbered revisions, withdrawal -------------------
+
+
+def _open_revision(entry: Entry, model, based_on: int, reason: str, missing, closed=()):
+    """Lock the entry and read its current revision for a new one: refused when the user saw
+    an older version (RevisionConflict, with the newer one), when the current status is one
+    of `closed` (DecisionClosed), or without a reason (`missing`). (entry, detail, current,
+    stripped reason)."""
+    entry = _locked_entry(entry)
+    detail = model.objects.select_related("current").get(entry=entry)
+    current = detail.current
+    if current.number != based_on:
+        raise RevisionConflict(current)
+    if current.status in closed:
+        raise DecisionClosed
+    reason = (reason or "").strip()
+    if not reason:
+        raise missing
+    detail.entry = entry
+    return entry, detail, current, reason
+
+
+def _audit_revision(actor, entry: Entry, action: str, keys, old: dict, revision, reason: str):
+    """Audit a new revision: the values of `keys` that changed, and why."""
+    values = _decision_values if isinstance(revision, DecisionRevision) else _agreement_values
+    new = values(revision)
+    changed = [key for key in keys if old.get(key) != new.get(key)]
+    record_event(
+        project=entry.project,
+        actor=actor,
+        action=action,
+        obj=entry,
+        old={key: old[key] for key in changed},
+        new={**{key: new[key] for key in changed}, "change_reason": reason},
+    )
+
+
+def _withdraw(actor, entry: Entry, action: str, current, revision, reason: str) -> None:
+    """Mark the entry withdrawn (who, when, why) and audit it; its last revision is written."""
     entry.withdrawn_at = timezone.now()
     entry.withdrawn_by = actor
     entry.withdrawal_reason = reason
     entry.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason", "updated_at"])
+    record_event(
+        project=entry.project,
+        actor=actor,
+        action=action,
+        obj=entry,
+        old={"status": current.status},
+        new={"status": revision.status, "reason": reason},
+    )
 
 
 # --- Agreements ---------------------------------------------------------------------------
@@ -643,58 +658,30 @@ def revise_agreement(actor, entry: Entry, data: AgreementData, *, based_on: int,
     """A new version of an agreement (its status too: open -> in uitvoering -> afgerond, or
     vervallen / doorverwezen with a reason); `based_on` is the revision number the user saw.
     """
-    entry = _locked_entry(entry)
-    agreement = Agreement.objects.select_related("current").get(entry=entry)
-    current = agreement.current
-    if current.number != based_on:
-        raise RevisionConflict(current)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ChangeReasonRequired
+    entry, agreement, current, reason = _open_revision(
+        entry, Agreement, based_on, reason, ChangeReasonRequired
+    )
     if not data.parties:
         data.parties = list(entry.parties.all())
     parties = _check_agreement(entry.project, data, current_status=current.status)
-    agreement.entry = entry
     revision = _write_agreement_revision(actor, agreement, current.number + 1, data, reason)
+    old = _agreement_values(current)
     _move_agreement(agreement, revision, parties)
-    old, new = _agreement_values(current), _agreement_values(revision)
-    changed = [key for key in AGREEMENT_AUDIT if old.get(key) != new.get(key)]
-    record_event(
-        project=entry.project,
-        actor=actor,
-        action="agreement.revised",
-        obj=entry,
-        old={key: old[key] for key in changed},
-        new={**{key: new[key] for key in changed}, "change_reason": reason},
-    )
+    _audit_revision(actor, entry, "agreement.revised", AGREEMENT_AUDIT, old, revision, reason)
     return entry
 
 
 @transaction.atomic
 def withdraw_agreement(actor, entry: Entry, *, reason: str, based_on: int) -> Entry:
     """Withdraw an agreement: a last revision "vervallen" with the reason; nothing is deleted."""
-    entry = _locked_entry(entry)
-    agreement = Agreement.objects.select_related("current").get(entry=entry)
-    current = agreement.current
-    if current.number != based_on:
-        raise RevisionConflict(current)
-    reason = (reason or "").strip()
-    if not reason:
-        raise WithdrawalReasonRequired
+    entry, agreement, current, reason = _open_revision(
+        entry, Agreement, based_on, reason, WithdrawalReasonRequired
+    )
     data = _data_of_agreement(current)
     data.status, data.status_reason = AgreementStatus.LAPSED, reason
-    agreement.entry = entry
     revision = _write_agreement_revision(actor, agreement, current.number + 1, data, reason)
     _move_agreement(agreement, revision)
-    _mark_withdrawn(actor, entry, reason)
-    record_event(
-        project=entry.project,
-        actor=actor,
-        action="agreement.withdrawn",
-        obj=entry,
-        old={"status": current.status},
-        new={"status": revision.status, "reason": reason},
-    )
+    _withdraw(actor, entry, "agreement.withdrawn", current, revision, reason)
     return entry
 
 

@@ -53,6 +53,7 @@ def request_report(actor, project: Project, *, kind: str, as_of: date, party=Non
         raise ReportPartyNotInProject
     if kind != ReportKind.BRIEFING:
         party = None
+    fail_stale_runs(project)
     busy = ReportRun.objects.filter(
         project=project,
         kind=kind,
@@ -75,6 +76,20 @@ def request_report(actor, project: Project, *, kind: str, as_of: date, party=Non
     language = translation.get_language()
     transaction.on_commit(lambda: _enqueue(run.pk, language))
     return run
+
+
+def fail_stale_runs(project: Project) -> int:
+    """Mark runs that waited or ran longer than ReportRun.STALE_AFTER as failed; how many.
+
+    A run is made within seconds; one still busy after that lost its worker, and would
+    otherwise block every new request for the same PDF (ReportBusy) forever.
+    """
+    now = timezone.now()
+    return ReportRun.objects.filter(
+        project=project,
+        status__in=[ReportRunStatus.QUEUED, ReportRunStatus.RUNNING],
+        requested_at__lt=now - ReportRun.STALE_AFTER,
+    ).update(status=ReportRunStatus.FAILED, finished_at=now)
 
 
 def _enqueue(run_id: int, language: str) -> None:

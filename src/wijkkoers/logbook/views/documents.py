@@ -98,31 +98,46 @@ def document_add(request, project_id):
     )
 
 
-def _document_page(request, project, document, withdraw_form=None, status=200):
+def _item_page(request, project, name: str, item, withdraw_form=None, status=200):
+    """The page of a document or a link (`name`), with the withdraw form for editors."""
     can_edit = can(request.user, "projects.edit_content_project", project)
-    if withdraw_form is None and can_edit and not document.entry.withdrawn_at:
+    if withdraw_form is None and can_edit and not item.entry.withdrawn_at:
         withdraw_form = WithdrawForm()
     return render(
         request,
-        "logbook/documents/document_detail.html",
+        f"logbook/documents/{name}_detail.html",
         _context(
             request,
             project,
-            document=document,
-            entry=document.entry,
-            steps=entry_steps(document.entry),
-            parties=list(document.entry.parties.order_by("name")),
+            **{name: item},
+            entry=item.entry,
+            steps=entry_steps(item.entry),
+            parties=list(item.entry.parties.order_by("name")),
             withdraw_form=withdraw_form if can_edit else None,
         ),
         status=status,
     )
 
 
+def _withdraw(request, project, name: str, item, service, done: str):
+    """Withdraw a document or a link (`name`) with the reason posted; back to its page."""
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            service(request.user, item, reason=form.cleaned_data["reason"])
+        except DomainError as error:
+            error.add_to_form(form)
+        else:
+            messages.success(request, done)
+            return redirect(f"logbook:{name}", project.public_id, item.entry.public_id)
+    return _item_page(request, project, name, item, withdraw_form=form, status=400)
+
+
 @login_required
 @require_GET
 def document_detail(request, project_id, document_id):
     project = access_logbook_project(request.user, project_id)
-    return _document_page(request, project, access_document(project, document_id))
+    return _item_page(request, project, "document", access_document(project, document_id))
 
 
 @login_required
@@ -130,16 +145,8 @@ def document_detail(request, project_id, document_id):
 def document_withdraw(request, project_id, document_id):
     project = access_logbook_project(request.user, project_id, write=True)
     document = access_document(project, document_id)
-    form = WithdrawForm(request.POST)
-    if form.is_valid():
-        try:
-            withdraw_document(request.user, document, reason=form.cleaned_data["reason"])
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
-            messages.success(request, _("The document has been withdrawn."))
-            return redirect("logbook:document", project.public_id, document.entry.public_id)
-    return _document_page(request, project, document, withdraw_form=form, status=400)
+    done = _("The document has been withdrawn.")
+    return _withdraw(request, project, "document", document, withdraw_document, done)
 
 
 def content_disposition(name: str) -> str:
@@ -212,31 +219,11 @@ def link_list(request, project_id):
     )
 
 
-def _link_page(request, project, link, withdraw_form=None, status=200):
-    can_edit = can(request.user, "projects.edit_content_project", project)
-    if withdraw_form is None and can_edit and not link.entry.withdrawn_at:
-        withdraw_form = WithdrawForm()
-    return render(
-        request,
-        "logbook/documents/link_detail.html",
-        _context(
-            request,
-            project,
-            link=link,
-            entry=link.entry,
-            steps=entry_steps(link.entry),
-            parties=list(link.entry.parties.order_by("name")),
-            withdraw_form=withdraw_form if can_edit else None,
-        ),
-        status=status,
-    )
-
-
 @login_required
 @require_GET
 def link_detail(request, project_id, link_id):
     project = access_logbook_project(request.user, project_id)
-    return _link_page(request, project, access_link(project, link_id))
+    return _item_page(request, project, "link", access_link(project, link_id))
 
 
 @login_required
@@ -244,16 +231,8 @@ def link_detail(request, project_id, link_id):
 def link_withdraw(request, project_id, link_id):
     project = access_logbook_project(request.user, project_id, write=True)
     link = access_link(project, link_id)
-    form = WithdrawForm(request.POST)
-    if form.is_valid():
-        try:
-            withdraw_link(request.user, link, reason=form.cleaned_data["reason"])
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
-            messages.success(request, _("The link has been withdrawn."))
-            return redirect("logbook:link", project.public_id, link.entry.public_id)
-    return _link_page(request, project, link, withdraw_form=form, status=400)
+    done = _("The link has been withdrawn.")
+    return _withdraw(request, project, "link", link, withdraw_link, done)
 
 
 # --- Search -------------------------------------------------------------------------------

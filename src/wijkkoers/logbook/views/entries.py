@@ -189,11 +189,35 @@ def _save(request, form, write, success):
     return entry, None
 
 
-def _form_page(request, project, template, form, entry=None, conflict=None, **extra):
+# Per kind: the heading of a change, and the kind's list (Cancel of a new one).
+FORM_PAGES = {
+    EntryKind.DECISION: (gettext_lazy("Change the decision"), "decisions"),
+    EntryKind.AGREEMENT: (gettext_lazy("Change the agreement"), "agreements"),
+    EntryKind.ACTION: (gettext_lazy("Change the action"), "actions"),
+    EntryKind.MEETING: (gettext_lazy("Change the meeting"), "meetings"),
+}
+
+
+def _form_page(request, project, kind, form, entry=None, conflict=None, **extra):
+    """One form page for every kind: its heading, and Cancel back to the entry or the list."""
+    change, list_name = FORM_PAGES[kind]
+    if entry is not None:
+        cancel = reverse(f"logbook:{kind}", args=[project.public_id, entry.public_id])
+    else:
+        cancel = reverse(f"logbook:{list_name}", args=[project.public_id])
     return render(
         request,
-        f"logbook/entries/{template}",
-        _context(request, project, form=form, entry=entry, conflict=conflict, **extra),
+        "logbook/entries/entry_form.html",
+        _context(
+            request,
+            project,
+            form=form,
+            entry=entry,
+            conflict=conflict,
+            heading=change if entry is not None else LIST_TEXT[kind][1],
+            cancel_url=cancel,
+            **extra,
+        ),
     )
 
 
@@ -226,7 +250,7 @@ def decision_create(request, project_id):
         )
         if entry:
             return redirect(_detail_url(entry))
-    return _form_page(request, project, "decision_form.html", form)
+    return _form_page(request, project, EntryKind.DECISION, form)
 
 
 @login_required
@@ -265,7 +289,7 @@ def decision_revise(request, project_id, entry_id):
         )
         if saved:
             return redirect(_detail_url(saved))
-    return _form_page(request, project, "decision_form.html", form, entry, conflict)
+    return _form_page(request, project, EntryKind.DECISION, form, entry, conflict)
 
 
 def _agreement_data(form, data) -> AgreementData:
@@ -297,7 +321,7 @@ def agreement_create(request, project_id):
         )
         if entry:
             return redirect(_detail_url(entry))
-    return _form_page(request, project, "agreement_form.html", form)
+    return _form_page(request, project, EntryKind.AGREEMENT, form)
 
 
 @login_required
@@ -334,7 +358,7 @@ def agreement_revise(request, project_id, entry_id):
         )
         if saved:
             return redirect(_detail_url(saved))
-    return _form_page(request, project, "agreement_form.html", form, entry, conflict)
+    return _form_page(request, project, EntryKind.AGREEMENT, form, entry, conflict)
 
 
 @login_required
@@ -357,7 +381,11 @@ def withdraw(request, project_id, entry_id, kind):
         )
         if saved:
             return redirect(_detail_url(saved))
-    return _form_page(request, project, "withdraw.html", form, entry, conflict, kind=kind)
+    return render(
+        request,
+        "logbook/entries/withdraw.html",
+        _context(request, project, form=form, entry=entry, conflict=conflict, kind=kind),
+    )
 
 
 def _action_data(data) -> ActionData:
@@ -392,7 +420,7 @@ def action_edit(request, project_id, entry_id=None):
         )
         if saved:
             return redirect(_detail_url(saved))
-    return _form_page(request, project, "action_form.html", form, entry)
+    return _form_page(request, project, EntryKind.ACTION, form, entry)
 
 
 @login_required
@@ -459,7 +487,7 @@ def meeting_edit(request, project_id, entry_id=None):
         )
         if saved:
             return redirect(_detail_url(saved))
-    return _form_page(request, project, "meeting_form.html", form, entry)
+    return _form_page(request, project, EntryKind.MEETING, form, entry)
 
 
 @login_required

@@ -265,7 +265,7 @@ def report_run(request, project_id, run_id):
     """Progress of one PDF; htmx polls the status part, without JavaScript the page refreshes."""
     project = access_project_for_user(request.user, project_id)
     run = _access_run(project, run_id)
-    busy = run.status in (ReportRunStatus.QUEUED, ReportRunStatus.RUNNING)
+    busy = run.is_busy and not run.is_stale
     template = "logbook/reports/report_run.html"
     if request.htmx:
         template += "#status"

@@ -41,6 +41,7 @@ from wijkkoers.projects.services import (
     set_step_progress,
     update_project,
 )
+from wijkkoers.tools.queries import compass_flags, step_tools
 
 
 def _scope(request, project):
@@ -68,8 +69,15 @@ def compass(request, project_id):
             subprojects=list(project.subprojects.all()),
             overdue_agreements=overdue_agreement_count(project),
             briefing_notice=briefing_notice_needed(request, project),
+            tool_flags=_tool_flags(catalogue, project),
         ),
     )
+
+
+def _tool_flags(catalogue, project) -> list:
+    """(step, warnings) for the steps a working tool flags, in the method's order."""
+    flags = compass_flags(project)
+    return [(step, flags[key]) for key, step in catalogue.steps.items() if key in flags]
 
 
 @login_required
@@ -109,6 +117,7 @@ def project_step(request, project_id, step_key):
             note_html=mark_safe(progress.note_html) if progress else "",  # noqa: S308
             subprojects=list(project.subprojects.all()),
             logbook=step_logbook(project, step_key),
+            step_tools=step_tools(project, step_key),
         ),
     )
 
