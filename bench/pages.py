@@ -103,6 +103,21 @@ def bench_pages() -> list[Page]:
         # The PDF is made by a task (bench/report_pdf.py times it); this is its HTML.
         logbook("project report, printable HTML", "report_print"),
         *_goals_pages(large, as_leader),
+        *_export_pages(large, as_leader),
+    ]
+
+
+def _export_pages(large: Project, session: str) -> list[Page]:
+    """The downloads page and the largest spreadsheets (the full export: bench/export_import.py)."""
+
+    def export(name: str, view: str, *args) -> Page:
+        url = reverse(f"exports:{view}", args=[large.public_id, *args])
+        return Page(name, url, session=session, kind="project")
+
+    return [
+        export("export page", "index"),
+        export("spreadsheet: decisions (XLSX)", "sheet", "besluiten", "xlsx"),
+        export("spreadsheet: progress (CSV)", "sheet", "voortgang", "csv"),
     ]
 
 

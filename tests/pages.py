@@ -40,6 +40,7 @@ PUBLIC = {
     "signup": "/account/signup/",
     "password reset": "/account/password/reset/",
     "share story (visitor)": "/kompas/verhaal-delen/doel-en-verhaal/",
+    "open data": "/open-data/",
 }
 
 ACCOUNT = {
@@ -48,6 +49,7 @@ ACCOUNT = {
     "2fa": "/account/2fa/",
     "password change": "/account/password/change/",
     "share story": "/kompas/verhaal-delen/doel-en-verhaal/",
+    "import project": "/projecten/importeren/",
 }
 
 
@@ -132,8 +134,12 @@ def build_site() -> Site:
         "project report printable": f"{logbook_base}/rapport/afdrukken/",
         "report PDF progress": f"{logbook_base}/rapport/pdf/{run.public_id}/",
         **_goals(leader, project, party),
+        **_raci_pages(leader, project, party),
+        **_opportunity_pages(leader, project, party),
         **_housingcost_pages(leader, project, base),
         **_ambitions_pages(leader, project),
+        **_export_pages(project),
+        **_api_tokens(leader),
     }
     invitation_url = f"/projecten/uitnodiging/{invitation_token(invitation)}/"
     return Site(leader=leader, invitation_url=invitation_url, workspace=workspace)
@@ -345,6 +351,89 @@ def _goals(leader, project, party) -> dict:
     }
 
 
+def _raci_pages(leader, project, party) -> dict:
+    """Roles with long names and a party, three rows (one flagged after a role went)."""
+    from wijkkoers.raci.services import RoleData, RowData, add_role, add_row, remove_role
+
+    lead = project.memberships.get(user=leader)
+    director, corporation, gone, adviser = (
+        add_role(leader, project, data)
+        for data in [
+            RoleData(name="Procesregisseur gemeente Voorbeeldstad", member=lead),
+            RoleData(name="Projectleider woningcorporatie", party=party),
+            RoleData(name="Tijdelijke kwartiermaker"),
+            RoleData(name="Communicatieadviseur", description="Schrijft de bewonersbrieven."),
+        ]
+    )
+    row = add_row(
+        leader,
+        project,
+        RowData(
+            activity="Communicatieplan voor bewoners en gebruikers in de wijk schrijven",
+            step_key="communicatieplan-bewoners",
+            letters={director: "A", adviser: "R", corporation: "C"},
+        ),
+    )
+    add_row(leader, project, RowData(step_key=STEP, letters={gone: "A", corporation: "R"}))
+    remove_role(leader, gone)
+    base = f"/projecten/{project.public_id}/instrumenten/rollen"
+    return {
+        "raci matrix": f"{base}/",
+        "raci roles": f"{base}/teamrollen/",
+        "raci role edit": f"{base}/teamrollen/{director.public_id}/",
+        "raci role remove": f"{base}/teamrollen/{director.public_id}/verwijderen/",
+        "raci row new": f"{base}/rijen/nieuw/",
+        "raci row edit": f"{base}/rijen/{row.public_id}/",
+        "raci row remove": f"{base}/rijen/{row.public_id}/verwijderen/",
+    }
+
+
+def _opportunity_pages(leader, project, party) -> dict:
+    """Windows of a year, a month and none; a long title; every page of the tool."""
+    from datetime import date
+
+    from wijkkoers.opportunities.models import Precision
+    from wijkkoers.opportunities.services import OpportunityData, add_opportunity
+
+    sewer = add_opportunity(
+        leader,
+        project,
+        OpportunityData(
+            title="Vervanging van de riolering in de Oosterhoutlaan en de omliggende straten",
+            kind="fysiek",
+            description="De gemeente vervangt het riool.\nDe straat gaat toch open.",
+            owner_party=party,
+            window_start=date(2027, 1, 1),
+            window_start_precision=Precision.YEAR,
+            window_end=date(2028, 12, 31),
+            window_end_precision=Precision.YEAR,
+            step_keys=["fysieke-koppelkansen"],
+        ),
+    )
+    add_opportunity(
+        leader,
+        project,
+        OpportunityData(
+            title="Energiecoaches via het welzijnswerk",
+            kind="sociaal",
+            window_start=date(2027, 3, 1),
+            window_start_precision=Precision.MONTH,
+            status="afgesproken",
+        ),
+    )
+    add_opportunity(leader, project, OpportunityData(title="Speelplein", kind="fysiek"))
+    base = f"/projecten/{project.public_id}/instrumenten/koppelkansen"
+    return {
+        "opportunities": f"{base}/",
+        "opportunities filtered": f"{base}/?soort=sociaal&status=benut",
+        "opportunities timeline": f"{base}/tijdlijn/",
+        "opportunity": f"{base}/{sewer.public_id}/",
+        "opportunity new": f"{base}/nieuw/",
+        "opportunity edit": f"{base}/{sewer.public_id}/wijzigen/",
+        "opportunity remove": f"{base}/{sewer.public_id}/verwijderen/",
+    }
+
+
 def _housingcost_pages(leader, project, base) -> dict:
     """Housing-cost neutrality: two definition versions, a household with a long name, a
     saved calculation made with the older version, the calculator with its result."""
@@ -432,4 +521,22 @@ def _ambitions_pages(leader, project) -> dict:
         "mutual gain new": f"{base}/kansen/nieuw/",
         "mutual gain edit": f"{base}/kansen/{gain.public_id}/",
         "MGA checklist": f"{base}/mga/",
+    }
+
+
+def _export_pages(project) -> dict:
+    """The project's downloads page (spreadsheets and, for the leader, the full export)."""
+    return {"export": f"/projecten/{project.public_id}/export/"}
+
+
+def _api_tokens(leader) -> dict:
+    """The account's API token pages, with one active and one revoked token in the list."""
+    from wijkkoers.api.tokens import create_api_token, revoke_api_token
+
+    token, _text = create_api_token(leader, name="Dashboard van de gemeente Voorbeeldstad")
+    revoke_api_token(leader, create_api_token(leader, name="Oude koppeling")[0])
+    return {
+        "api tokens": "/account/api-tokens/",
+        "api token new": "/account/api-tokens/nieuw/",
+        "api token revoke": f"/account/api-tokens/{token.public_id}/intrekken/",
     }

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "wijkkoers.opportunities",
     "wijkkoers.exports",
     "wijkkoers.api",
+    "ninja",  # its static files: Swagger UI for the API docs (api/docs.py)
     "wijkkoers.audit",
     # Wagtail: the CMS for the method content. No embeds, forms, redirects or site
     # settings: nothing uses them. Images and documents stay because Wagtail's admin
@@ -198,7 +199,7 @@ USING_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.p
 # --- Cache ------------------------------------------------------------------------------
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {"BACKEND": "wijkkoers.core.cache.SharedClientRedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -301,13 +302,22 @@ STORAGES = {
         )
     },
 }
+# The REST API (wijkkoers.api): requests per minute per API token, and per client address
+# for the public method endpoints (api/ratelimit.py).
+API_RATE_PER_TOKEN = int(os.environ.get("API_RATE_PER_TOKEN", 120))
+API_RATE_PER_ADDRESS = int(os.environ.get("API_RATE_PER_ADDRESS", 60))
+
 # One limit for a whole request body, files included (wijkkoers.core.limits). A page that
 # needs larger files gets its own limit by path prefix, e.g. {"/projecten/": 50 * MB}.
 MAX_REQUEST_BODY_SIZE = 5 * 1024 * 1024
 MAX_REQUEST_BODY_SIZE_BY_PATH: dict[str, int] = {
+    # A whole project imported from another installation (exports/services.py).
+    "/projecten/importeren/": 101 * 1024 * 1024,
     # A logbook document may be 25 MB (logbook/filetypes.py); its form fields come on top.
     "/projecten/*/logboek/documenten/toevoegen/": 26 * 1024 * 1024,
 }
+# The largest project export (zip) an import accepts.
+PROJECT_IMPORT_MAX_SIZE = 100 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

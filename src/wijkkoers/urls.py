@@ -36,8 +36,11 @@ urlpatterns = [
         include("wijkkoers.opportunities.urls"),
     ),
     path("projecten/<str:project_id>/export/", include("wijkkoers.exports.urls")),
+    # Before "projecten/": importeren/ would otherwise read as a project id.
+    path("", include("wijkkoers.exports.urls_site")),
     path("api/", include("wijkkoers.api.urls")),
     path("projecten/", include("wijkkoers.projects.urls")),
+    path("account/api-tokens/", include("wijkkoers.api.account_urls")),
     path("account/", include("wijkkoers.accounts.urls")),
     path("account/", include("allauth.urls")),
     # One login for the whole site: Wagtail's login and password reset go to allauth's.

@@ -6,12 +6,18 @@ from wijkkoers.core.widgets import Select
 
 CHOICES = [("", "(niemand)"), ("1", "Anna & Bob"), ("2", 'Cor "de" Vries')]
 GROUPED = [("Groep <1>", [("a", "A")]), ("b", "B")]
+NUMBERED = [(1, "Een"), (2, "Twee <2>")]
 
 
 def test_select_renders_as_djangos_select():
-    for choices in (CHOICES, GROUPED):
-        for value in ("", "1", "a", None):
-            attrs = {"id": "id_owner", "aria-describedby": "hulp"}
+    for choices in (CHOICES, GROUPED, NUMBERED):
+        for value in ("", "1", "a", None, 2):
+            attrs = {
+                "id": "id_owner",
+                "aria-describedby": "hulp",
+                "required": True,
+                "hidden": False,
+            }
             ours = Select(choices=choices).render("owner", value, attrs=attrs)
             django = forms.Select(choices=choices).render("owner", value, attrs=attrs)
             assert ours == django

@@ -178,3 +178,29 @@ def test_the_cache_can_be_switched_off(client, method, settings, django_assert_m
     client.get(KOMPAS)
 
     assert stored_pages() == {}
+
+
+def test_a_page_kept_by_this_process_is_dropped_when_the_method_changes(client, method):
+    for _ in range(3):  # rendered, then served from the shared cache (kept here), then from here
+        Client().get(STEP)
+    assert any(stored["content"] for stored in page_cache._local.values())
+    step = StepPage.objects.get(key=SEED_KEY)
+    step.title = "Een titel na het bewaren"
+
+    step.save_revision().publish()
+
+    assert "Een titel na het bewaren" in Client().get(STEP).content.decode()
+
+
+def test_a_visitor_token_unmasks_to_the_visitors_own_secret(rf):
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
+
+    request = rf.get(STEP)
+    token = page_cache._visitor_token(request)
+    secret = request.META["CSRF_COOKIE"]
+
+    assert len(token) == 64
+    assert set(token) <= set(CSRF_ALLOWED_CHARS)
+    assert _unmask_cipher_token(token) == secret
+    assert page_cache._visitor_token(request) != token  # a new mask each time, same secret
+    assert request.META["CSRF_COOKIE"] == secret

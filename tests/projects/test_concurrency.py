@@ -49,8 +49,9 @@ def in_thread(function, *args):
     return result.get("value")
 
 
-def race(*calls):
-    """Start every call at the same moment, each on its own connection; return their errors."""
+def race(*calls, expected=LastProjectLeader):
+    """Start every call at the same moment, each on its own connection; return their errors
+    (the `expected` kind; any other error fails the call's thread)."""
     barrier = threading.Barrier(len(calls))
     errors = [None] * len(calls)
 
@@ -58,7 +59,7 @@ def race(*calls):
         try:
             barrier.wait(timeout=10)
             call()
-        except LastProjectLeader as error:
+        except expected as error:
             errors[index] = error
         finally:
             connections.close_all()

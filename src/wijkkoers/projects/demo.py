@@ -86,6 +86,11 @@ def create_demo_project(leader, member, reader):
 
         create_demo_logbook(project, leader, member)
         add_demo_documents(project, leader, member, municipality=municipality)
+        from wijkkoers.opportunities.demo import create_demo_opportunities
+        from wijkkoers.raci.demo import create_demo_roles
+
+        create_demo_roles(project, leader, member)
+        create_demo_opportunities(project, leader, member)
         from wijkkoers.housingcost.demo import create_demo_housingcost
 
         create_demo_housingcost(project, leader, member)

@@ -1,0 +1,194 @@
+"""The spreadsheets of a project: progress, decisions, agreements, stakeholders.
+
+Each is a `registry.Sheet`; the goals app adds indicators and measurements the same way
+when it lands. Rows hold labels (the Dutch words a user sees), never stored codes, and cost
+a fixed number of queries whatever the project's size.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from wijkkoers.exports.registry import Sheet, register_sheet
+from wijkkoers.logbook.models import (
+    Agreement,
+    AgreementRevision,
+    AgreementStatus,
+    Decision,
+    DecisionRevision,
+    DecisionStatus,
+)
+from wijkkoers.method.catalogue import get_catalogue
+from wijkkoers.projects.models import Party, StepStatus
+from wijkkoers.stakeholders.models import Assessment, Position, Priority, Stakeholder
+
+
+def _label(choices, value) -> str:
+    return str(dict(choices.choices).get(value, value)) if value else ""
+
+
+def _name(user) -> str:
+    return user.display_name if user else ""
+
+
+def _joined(values) -> str:
+    return ", ".join(values)
+
+
+def _step_names(keys) -> str:
+    steps = get_catalogue().steps
+    return _joined(
+        f"{steps[key].display_number} {steps[key].title}" if key in steps else key for key in keys
+    )
+
+
+def progress_rows(project):
+    catalogue = get_catalogue()
+    progress = {
+        (row.step_key, row.subproject_id): row
+        for row in project.progress.select_related("owner", "subproject")
+    }
+    subprojects = list(project.subprojects.order_by("name"))
+    for phase in catalogue.phases:
+        for step in phase.steps:
+            for sub in [None, *subprojects]:
+                row = progress.get((step.key, sub.pk if sub else None))
+                if sub is not None and row is None:
+                    continue
+                yield [
+                    f"{phase.number}. {phase.title}",
+                    step.display_number,
+                    step.title,
+                    sub.name if sub else "",
+                    _label(StepStatus, row.status if row else StepStatus.NOT_STARTED),
+                    _name(row.owner) if row else "",
+                    row.target_date if row else None,
+                    row.finished_at.date() if row and row.finished_at else None,
+                    row.reason if row else "",
+                    row.note if row else "",
+                    row.updated_at if row else None,
+                ]
+
+
+def _party_names(model, name, project, prefix) -> dict:
+    field = model._meta.get_field(name)
+    through = field.remote_field.through
+    source = f"{field.m2m_field_name()}_id"
+    rows = through.objects.filter(**{f"{field.m2m_field_name()}__{prefix}": project})
+    names: dict = {}
+    for owner, party in rows.order_by(f"{field.m2m_reverse_field_name()}__name").values_list(
+        source, f"{field.m2m_reverse_field_name()}__name"
+    ):
+        names.setdefault(owner, []).append(party)
+    return names
+
+
+def _current(revision_model, owner_model, project):
+    """The newest revision of each decision or agreement (what the entry says now)."""
+    current = owner_model.objects.filter(entry__project=project).values("current_id")
+    return revision_model.objects.filter(pk__in=current)
+
+
+def decision_rows(project):
+    prefix = "decision__entry__project"
+    agreed = _party_names(DecisionRevision, "parties_agreed", project, prefix)
+    objected = _party_names(DecisionRevision, "parties_objected", project, prefix)
+    revisions = _current(DecisionRevision, Decision, project)
+    for revision in revisions.select_related("decision__entry", "created_by").order_by(
+        "-decision__entry__occurred_on", "-decision__entry_id"
+    ):
+        entry = revision.decision.entry
+        yield [
+            revision.title,
+            _label(DecisionStatus, revision.status),
+            revision.decided_on,
+            revision.decided_by,
+            _step_names(revision.step_keys),
+            _joined(agreed.get(revision.pk, [])),
+            _joined(objected.get(revision.pk, [])),
+            revision.text,
+            revision.rationale,
+            revision.number,
+            entry.withdrawal_reason,
+            entry.created_at,
+            _name(revision.created_by),
+        ]
+
+
+def agreement_rows(project):
+    revisions = _current(AgreementRevision, Agreement, project).select_related(
+        "agreement__entry", "owner_member__user", "owner_party", "created_by"
+    )
+    for revision in revisions.order_by("-agreement__entry__occurred_on", "-agreement__entry_id"):
+        member = revision.owner_member
+        yield [
+            revision.title,
+            _label(AgreementStatus, revision.status),
+            revision.made_on,
+            revision.due_on,
+            _name(member.user) if member else "",
+            revision.owner_party.name if revision.owner_party else "",
+            revision.status_reason,
+            _step_names(revision.step_keys),
+            revision.text,
+            revision.number,
+            _name(revision.created_by),
+        ]
+
+
+def stakeholder_rows(project):
+    newest: dict = {}
+    for assessment in Assessment.objects.filter(project=project).order_by("-assessed_on", "-id"):
+        newest.setdefault(assessment.stakeholder_id, assessment)
+    priorities: dict = {}
+    for priority in Priority.objects.filter(stakeholder__project=project).order_by("rank"):
+        priorities.setdefault(priority.stakeholder_id, []).append(priority.text)
+    kinds = {party_type.key: party_type.name for party_type in get_catalogue().parties}
+    rows = Stakeholder.objects.filter(project=project).select_related("party")
+    for stakeholder in rows.order_by("party__name"):
+        party, assessment = stakeholder.party, newest.get(stakeholder.pk)
+        yield [
+            party.name,
+            party.other_type
+            if party.party_type == Party.OTHER
+            else kinds.get(party.party_type, ""),
+            stakeholder.role_in_project,
+            _label(Position, stakeholder.position),
+            assessment.power if assessment else None,
+            assessment.interest if assessment else None,
+            assessment.assessed_on if assessment else None,
+            stakeholder.interests,
+            stakeholder.ambition_neighbourhood,
+            stakeholder.ambition_own_property,
+            "; ".join(priorities.get(stakeholder.pk, [])),
+            stakeholder.contact_name,
+        ]
+
+
+PROGRESS = (
+    _("Phase"), _("Step number"), _("Step"), _("Sub-project"), _("Status"), _("Owner"),
+    _("Target date"), _("Finished on"), _("Reason (not applicable)"), _("Note"),
+    _("Last changed"),
+)  # fmt: skip
+DECISIONS = (
+    _("Decision"), _("Status"), _("Date decided"), _("Decided by"), _("Steps"),
+    _("Parties that agreed"), _("Parties that objected"), _("Text"), _("Rationale"),
+    _("Version"), _("Reason for withdrawal"), _("Recorded at"), _("Last version by"),
+)  # fmt: skip
+AGREEMENTS = (
+    _("Agreement"), _("Status"), _("Agreed on"), _("Due date"), _("Owner (member)"),
+    _("Owner (party)"), _("Reason"), _("Steps"), _("Details"), _("Version"),
+    _("Last version by"),
+)  # fmt: skip
+STAKEHOLDERS = (
+    _("Party"), _("Kind of party"), _("Role in the project"), _("Position"), _("Power (1-5)"),
+    _("Interest (1-5)"), _("Assessed on"), _("Interests"), _("Ambition for the neighbourhood"),
+    _("Ambition for its own property"), _("Priorities"), _("Contact person"),
+)  # fmt: skip
+
+
+def register() -> None:
+    register_sheet(Sheet("voortgang", _("Progress"), PROGRESS, progress_rows, order=10))
+    register_sheet(Sheet("besluiten", _("Decisions"), DECISIONS, decision_rows, order=20))
+    register_sheet(Sheet("afspraken", _("Agreements"), AGREEMENTS, agreement_rows, order=30))
+    register_sheet(
+        Sheet("belanghebbenden", _("Stakeholders"), STAKEHOLDERS, stakeholder_rows, order=40)
+    )
