@@ -334,6 +334,12 @@ class Generator:
             )
         self.counts.logbook_entries += self.logbook.write(self.now)
 
+    def _goals(self, plans: list[Plan]) -> None:
+        """A goal and 5 indicators with 24 measurements per project (bench/goals.py)."""
+        from bench.goals import add_goals
+
+        add_goals(self, plans)
+
     def _write_rest(self, plans: list[Plan]) -> None:
         memberships = [m for p in plans for m in p.memberships]
         progress = [r for p in plans for r in p.progress]
@@ -413,6 +419,7 @@ class Generator:
         self._write_rest(plans)
         self._logbooks(plans, LOGBOOK_ENTRIES)
         self._stakeholders(plans)
+        self._goals(plans)
 
     def _large_project(self, portfolio: User) -> None:
         """The one project with 60 members, 5 sub-projects and exactly 5,000 audit entries."""
@@ -430,6 +437,7 @@ class Generator:
         self._stamp(plan, started)
         self._write_rest([plan])
         self._logbooks([plan], LARGE_LOGBOOK_ENTRIES)
+        self._goals([plan])
         # The logbook's documents (bench/documents.py); their audit entries come on top.
         from bench.documents import add_documents
 

@@ -102,6 +102,7 @@ def bench_pages() -> list[Page]:
         logbook("logbook timeline, last page", "timeline", query=_timeline_last(large)),
         # The PDF is made by a task (bench/report_pdf.py times it); this is its HTML.
         logbook("project report, printable HTML", "report_print"),
+        *_goals_pages(large, as_leader),
         *_export_pages(large, as_leader),
         *_stakeholder_pages(large, as_leader),
     ]
@@ -134,3 +135,9 @@ def _stakeholder_pages(large: Project, session: str) -> list[Page]:
         Page("power-interest map (300)", power_map, session=session, kind="project"),
         Page("power-interest map, movement", power_map + since, session=session, kind="project"),
     ]
+
+
+def _goals_pages(large: Project, session: str) -> list[Page]:
+    """The goals tool's indicators page of the large project (5 indicators x 24 measurements)."""
+    url = reverse("goals:indicators", args=[large.public_id])
+    return [Page("goal indicators", url, session=session, kind="project")]

@@ -133,6 +133,7 @@ def build_site() -> Site:
         "project report": f"{logbook_base}/rapport/",
         "project report printable": f"{logbook_base}/rapport/afdrukken/",
         "report PDF progress": f"{logbook_base}/rapport/pdf/{run.public_id}/",
+        **_goals(leader, project, party),
         **_raci_pages(leader, project, party),
         **_opportunity_pages(leader, project, party),
         **_stakeholder_register(leader, project, party),
@@ -283,6 +284,72 @@ def _logbook_story(leader, project, party):
     return ReportRun.objects.create(
         project=project, kind="rapport", as_of=today, requested_by=leader
     )
+
+
+def _goals(leader, project, party) -> dict:
+    """A CO2-neutral goal changed once, an indicator with measurements and a correction
+    (long names and units), one without a baseline, a retired one; name -> path."""
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from wijkkoers.goals import services as goals
+
+    goal = goals.GoalData(
+        goal_type="co2-neutraal",
+        definition="De wijk stoot **netto geen CO2** uit voor warmte in 2040.",
+        scope="Alle woningen en **maatschappelijk vastgoed** binnen de wijkgrens.",
+        energy_scope="warmte",
+        reference_year=2019,
+    )
+    goals.set_goal(leader, project, goal)
+    goal.electricity_counted = "ja"
+    goals.set_goal(leader, project, goal, based_on=1, reason="Besluit stuurgroep over stroom")
+    member = project.memberships.get(user=leader)
+    data = goals.IndicatorData(
+        name="Aandeel woningen aangesloten op het warmtenet Oosterhout-Noord en omgeving",
+        unit="procent van de woningvoorraad",
+        baseline_value=Decimal("0"),
+        baseline_on=date(2024, 1, 1),
+        target_value=Decimal("65.5"),
+        deadline=date(2032, 12, 31),
+        owner_member=member,
+        verification="Aansluitgegevens van de netbeheerder, elk kwartaal opgevraagd.",
+    )
+    indicator = goals.add_indicator(leader, project, data)
+    today = timezone.localdate()
+    wrong = None
+    for months, value in [(24, "3"), (12, "9.5"), (1, "14")]:
+        on = today - timedelta(days=30 * months)
+        wrong = goals.record_measurement(
+            leader, indicator, goals.MeasurementData(Decimal(value), on, "Telling netbeheerder")
+        )
+    goals.correct_measurement(
+        leader, wrong, goals.MeasurementData(Decimal("15"), wrong.measured_on, "Telfout")
+    )
+    data = goals.IndicatorData(
+        name="Uitstoot",
+        unit="ton CO2",
+        target_value=Decimal("0"),
+        deadline=date(2040, 1, 1),
+        owner_party=party,
+    )
+    goals.add_indicator(leader, project, data)
+    retired = goals.add_indicator(
+        leader, project, goals.IndicatorData("Oud", "woningen", 5, date(2030, 1, 1))
+    )
+    goals.retire_indicator(leader, retired, reason="Dubbel", version=1)
+    base = f"/projecten/{project.public_id}/instrumenten/doelen"
+    i = indicator.public_id
+    return {
+        "goal": f"{base}/",
+        "goal edit": f"{base}/doel/wijzigen/",
+        "goal indicators": f"{base}/indicatoren/",
+        "goal indicator": f"{base}/indicatoren/{i}/",
+        "goal indicator add": f"{base}/indicatoren/nieuw/",
+        "goal indicator edit": f"{base}/indicatoren/{i}/wijzigen/",
+        "goal indicator retire": f"{base}/indicatoren/{i}/intrekken/",
+        "goal measurement correct": f"{base}/indicatoren/{i}/metingen/{wrong.public_id}/corrigeren/",
+    }
 
 
 def _raci_pages(leader, project, party) -> dict:

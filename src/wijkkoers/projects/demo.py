@@ -81,6 +81,7 @@ def create_demo_project(leader, member, reader):
         _record_progress(project, leader, member)
         # Imported here: the logbook and the tools build on projects (their services import
         # this app's).
+        from wijkkoers.goals.demo import create_demo_goals
         from wijkkoers.housingcost.demo import create_demo_housingcost
         from wijkkoers.logbook.demo import create_demo_logbook
         from wijkkoers.logbook.demo_documents import add_demo_documents
@@ -96,6 +97,7 @@ def create_demo_project(leader, member, reader):
         create_demo_register(project, leader, member)  # before the ambitions: they add to it
         create_demo_ambitions(project, leader, member)
         create_demo_housingcost(project, leader, member)
+        create_demo_goals(project, leader, member, corporation=corporation)
     return project
 
 
