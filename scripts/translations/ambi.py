@@ -167,8 +167,8 @@ NL = {
     "parties involved": "betrokken partijen",
     "mutual gain": "wederzijds voordeel",
     "mutual gains": "wederzijdse voordelen",
-    "checklist mark": "vinkje op de checklist",
-    "checklist marks": "vinkjes op de checklist",
+    "checklist mark": "afgevinkt punt",
+    "checklist marks": "afgevinkte punten",
     # Pages
     "For the whole neighbourhood": "Voor de hele wijk",
     "For its own property": "Voor het eigen bezit",

@@ -51,7 +51,7 @@ NL = {
     "This request cannot be handled.": "Dit verzoek kan niet worden verwerkt.",
     "This method is not allowed here.": "Deze methode is hier niet toegestaan.",
     "Someone else changed this since you read it (it is now at version %(version)s). Read it again and send your change with that version.": "Iemand anders heeft dit gewijzigd nadat jij het las (het staat nu op versie %(version)s). Lees het opnieuw en stuur je wijziging met die versie.",
-    "This field is required.": "Dit veld is verplicht.",
+    "This field is required.": "Dit is een verplicht veld.",
     "This field does not exist here.": "Dit veld bestaat hier niet.",
     "Send text.": "Stuur tekst.",
     "This text is too short.": "Deze tekst is te kort.",

@@ -2,7 +2,7 @@
 
 NL = {
     # App, audit
-    "Exports and open data": "Export en open data",
+    "Exports and open data": "Exports en open data",
     "Export and import": "Export en import",
     "%(actor)s downloaded the full export of %(object)s": "%(actor)s downloadde de volledige export van %(object)s",
     "%(actor)s imported %(object)s from another installation": "%(actor)s importeerde %(object)s uit een andere installatie",
@@ -62,7 +62,7 @@ NL = {
     "Date decided": "Datum besluit",
     "Decided by": "Besloten door",
     "Steps": "Stappen",
-    "Parties that agreed": "Partijen akkoord",
+    "Parties that agreed": "Partijen die instemden",
     "Parties that objected": "Partijen met bezwaar",
     "Text": "Tekst",
     "Rationale": "Onderbouwing",
@@ -72,7 +72,7 @@ NL = {
     "Last version by": "Laatste versie door",
     "Agreement": "Afspraak",
     "Agreed on": "Afgesproken op",
-    "Due date": "Uiterste datum",
+    "Due date": "Streefdatum",
     "Owner (member)": "Eigenaar (lid)",
     "Owner (party)": "Eigenaar (partij)",
     "Reason": "Reden",
@@ -80,13 +80,13 @@ NL = {
     "Party": "Partij",
     "Kind of party": "Soort partij",
     "Role in the project": "Rol in het project",
-    "Position": "Positie",
-    "Power (1-5)": "Invloed (1-5)",
+    "Position": "Houding",
+    "Power (1-5)": "Macht (1-5)",
     "Interest (1-5)": "Belang (1-5)",
     "Assessed on": "Beoordeeld op",
     "Interests": "Belangen",
     "Ambition for the neighbourhood": "Ambitie voor de wijk",
-    "Ambition for its own property": "Ambitie voor eigen bezit",
+    "Ambition for its own property": "Ambitie voor het eigen bezit",
     "Priorities": "Prioriteiten",
     "Contact person": "Contactpersoon",
     # Pages

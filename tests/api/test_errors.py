@@ -43,8 +43,8 @@ def test_progress_missing_fields_and_bad_text_are_422(put_progress):
 
     assert response.status_code == 422
     assert fields(response) == {
-        "status": "Dit veld is verplicht.",
-        "version": "Dit veld is verplicht.",
+        "status": "Dit is een verplicht veld.",
+        "version": "Dit is een verplicht veld.",
         "note": "Deze tekst bevat een teken dat niet is toegestaan.",
         "reason": "Deze tekst is te lang: hoogstens 500 tekens.",
         "target_date": "Stuur een datum als JJJJ-MM-DD.",

@@ -84,3 +84,19 @@ def test_a_past_snapshot_leaves_the_tools_out(method, project, test_tool):
     assert snapshot(project, yesterday).tools == []
     assert not snapshot(project, yesterday).tools_current
     assert test_tool in [state.tool for state in snapshot(project, timezone.localdate()).tools]
+
+
+def test_every_tool_keeps_its_query_budget(method, alice, bob, mila, django_assert_max_num_queries):
+    """Each tool's summary and compass flags cost a fixed number of queries on a project
+    with data in every tool (the demo project): the budgets the page ceilings add."""
+    from wijkkoers.projects.demo import create_demo_project  # noqa: PLC0415
+    from wijkkoers.tools.registry import FLAG_QUERIES, SUMMARY_QUERIES, all_tools  # noqa: PLC0415
+
+    project = create_demo_project(alice, bob, mila)
+    for tool in all_tools():
+        with django_assert_max_num_queries(SUMMARY_QUERIES):
+            summary = tool.summarise(project)
+        assert not summary.empty, tool.key
+        if tool.compass_flags:
+            with django_assert_max_num_queries(FLAG_QUERIES):
+                tool.compass_flags(project)

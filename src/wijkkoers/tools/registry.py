@@ -10,8 +10,10 @@ the registry, never the tool apps themselves:
 - the briefing for late joiners and the project report show each tool's state;
 - the compass shows a tool's `compass_flags` (a warning per step) beside the step.
 
-A tool's `summary` must cost a small, fixed number of queries (at most 3) whatever the
-amount of data: it runs on the step page, the briefing and the report.
+A tool's `summary` must cost a small, fixed number of queries (at most `SUMMARY_QUERIES`)
+whatever the amount of data, and its `compass_flags` at most `FLAG_QUERIES`: they run on the
+step page, the briefing, the report and the compass, whose query-count tests add exactly
+these budgets (`query_budget`) to their own ceilings.
 """
 
 from collections.abc import Callable
@@ -49,6 +51,9 @@ class Tool:
         return self.summary(project) if self.summary else ToolSummary(empty=True)
 
 
+SUMMARY_QUERIES = 3
+FLAG_QUERIES = 1
+
 _tools: dict[str, Tool] = {}
 
 
@@ -72,3 +77,13 @@ def get_tool(key: str) -> Tool | None:
 
 def timeline_actions() -> tuple:
     return tuple(action for tool in all_tools() for action in tool.timeline_actions)
+
+
+def query_budget(*, step_key: str | None = None, summaries: bool = False, flags: bool = False):
+    """The queries the tools may add to a page: the summaries of the tools serving `step_key`
+    (or of every tool with `summaries`), and every tool's compass flags with `flags`."""
+    tools = tools_for_step(step_key) if step_key else (all_tools() if summaries else [])
+    budget = SUMMARY_QUERIES * len(tools)
+    if flags:
+        budget += FLAG_QUERIES * sum(1 for tool in all_tools() if tool.compass_flags)
+    return budget
