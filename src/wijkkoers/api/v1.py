@@ -21,6 +21,7 @@ ROUTERS = [
     ("/method", "wijkkoers.api.method.router"),
     ("/projects", "wijkkoers.api.projects.router"),
     ("/projects", "wijkkoers.api.logbook.router"),
+    ("/projects", "wijkkoers.api.stakeholders.router"),
 ]
 
 api = NinjaAPI(
