@@ -22,6 +22,7 @@ ROUTERS = [
     ("/projects", "wijkkoers.api.projects.router"),
     ("/projects", "wijkkoers.api.logbook.router"),
     ("/projects", "wijkkoers.api.stakeholders.router"),
+    ("/projects", "wijkkoers.api.goals.router"),
 ]
 
 api = NinjaAPI(
