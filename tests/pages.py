@@ -41,6 +41,7 @@ PUBLIC = {
     "password reset": "/account/password/reset/",
     "share story (visitor)": "/kompas/verhaal-delen/doel-en-verhaal/",
     "open data": "/open-data/",
+    "api docs": "/api/v1/docs",
 }
 
 ACCOUNT = {

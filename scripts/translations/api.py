@@ -42,7 +42,6 @@ NL = {
     "The token that starts with %(prefix)s stops working at once. Systems that use it can no longer reach your projects.": "Het token dat begint met %(prefix)s werkt meteen niet meer. Systemen die het gebruiken, kunnen dan niet meer bij je projecten.",
     "Revoke": "Intrekken",
     "documentation": "documentatie",
-    "Make a personal API token in your account and send it as Authorization: Bearer <token>. The method's endpoints need no token.": "Maak een persoonlijk API-token in je account en stuur het mee als Authorization: Bearer <token>. Voor de methode heb je geen token nodig.",
     # API answers
     "The request has invalid values. See the list of fields.": "Het verzoek bevat ongeldige waarden. Zie de lijst met velden.",
     "Send a valid API token: the header Authorization: Bearer <token>. A revoked or expired token no longer works.": "Stuur een geldig API-token mee: de header Authorization: Bearer <token>. Een ingetrokken of verlopen token werkt niet meer.",

@@ -137,6 +137,8 @@ MIDDLEWARE = [
     "wijkkoers.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Any error answer under /api/ as JSON in the caller's language (the 413 below included).
+    "wijkkoers.api.middleware.ApiJsonErrorsMiddleware",
     # Before anything reads the body (the CSRF check does), after the language is known.
     "wijkkoers.core.limits.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -4,8 +4,10 @@ Not a member (or no such project, or a malformed id): 404. A member who may only
 tries to write: 403. A writer in a closed project: 409 (ProjectClosed), as the services say.
 """
 
+from django.http import Http404
+
 from wijkkoers.api.errors import ProjectReadOnlyForYou
-from wijkkoers.projects.access import access_project_for_user
+from wijkkoers.projects.access import access_project_for_user, is_public_id
 from wijkkoers.projects.errors import ProjectClosed
 from wijkkoers.projects.rules import ROLE_RANK, can, role_in
 
@@ -24,3 +26,11 @@ def project_for_writing(request, project_id: str):
             raise ProjectReadOnlyForYou
         raise ProjectClosed
     return project
+
+
+def one_of(rows, public_id: str):
+    """The row of `rows` (already limited to one project) with this public id, or 404."""
+    found = rows.filter(public_id=public_id).first() if is_public_id(public_id) else None
+    if found is None:
+        raise Http404
+    return found

@@ -21,6 +21,8 @@ ROUTERS = [
     ("/method", "wijkkoers.api.method.router"),
     ("/projects", "wijkkoers.api.projects.router"),
     ("/projects", "wijkkoers.api.logbook.router"),
+    ("/projects", "wijkkoers.api.stakeholders.router"),
+    ("/projects", "wijkkoers.api.goals.router"),
 ]
 
 api = NinjaAPI(

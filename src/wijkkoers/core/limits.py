@@ -60,11 +60,16 @@ class BodyLimitUploadHandler(FileUploadHandler):
         return None
 
 
+def size_in_mb(limit: int) -> str:
+    """A limit in bytes as the pages name it: "5", "25" or "4.5" (MB)."""
+    return f"{limit / MB:.0f}" if limit % MB == 0 else f"{limit / MB:.1f}"
+
+
 def body_too_large_response(limit: int) -> HttpResponse:
     # Rendered without a request context, like the 500 page: it comes before the session
     # user and the CSRF check, and needs only static files and the active language.
-    size = f"{limit / MB:.0f}" if limit % MB == 0 else f"{limit / MB:.1f}"
-    html = loader.get_template("413.html").render({"size": size})
+    # Under /api/ the API's middleware turns it into JSON (api/middleware.py).
+    html = loader.get_template("413.html").render({"size": size_in_mb(limit)})
     return HttpResponse(html, status=413)
 
 
