@@ -10,6 +10,12 @@ NL = {
     "Kind": "Soort",
     "Window": "Tijdvenster",
     "Description": "Beschrijving",
+    "Activity": "Activiteit",
+    "Accountable (A)": "Eindverantwoordelijk (A)",
+    "Responsible (R)": "Uitvoerend (R)",
+    "Consulted (C)": "Geraadpleegd (C)",
+    "Informed (I)": "Geïnformeerd (I)",
+    "Roles (RACI)": "Rollen (RACI)",
     "names no version of the goal.": "noemt geen versie van het doel.",
     "a version number is used twice.": "een versienummer komt twee keer voor.",
     "corrects %(id)s, which is no earlier measurement of this indicator.": (

@@ -23,6 +23,7 @@ from wijkkoers.goals.models import Indicator, Measurement
 from wijkkoers.opportunities.models import Opportunity
 from wijkkoers.projects.models import Party, Project
 from wijkkoers.projects.services import close_project
+from wijkkoers.raci.models import RaciCell, RaciRow, TeamRole
 
 
 def url(project, path=""):
@@ -162,7 +163,7 @@ def test_xlsx_holds_indicators_and_measurements(client, full_project, alice):
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == [
         "Voortgang", "Besluiten", "Afspraken", "Belanghebbenden", "Indicatoren", "Metingen",
-        "Koppelkansen",
+        "Rollen (RACI)", "Koppelkansen",
     ]  # fmt: skip
     indicators = list(workbook["Indicatoren"].iter_rows(values_only=True))
     assert indicators[0][:3] == ("Indicator", "Eenheid", "Nulmeting")
@@ -181,6 +182,15 @@ def test_xlsx_holds_indicators_and_measurements(client, full_project, alice):
     counts = [row[4] for row in measurements[1:]]
     assert counts.count("Nee") == 1
     assert sum(1 for row in measurements[1:] if row[5]) == 1
+    raci = list(workbook["Rollen (RACI)"].iter_rows(values_only=True))
+    assert raci[0][2:] == (
+        "Eindverantwoordelijk (A)", "Uitvoerend (R)", "Geraadpleegd (C)", "Geïnformeerd (I)"
+    )  # fmt: skip
+    assert len(raci) == 1 + 3
+    assert all(row[2] == "Procesregisseur gemeente" for row in raci[1:])
+    assert {row[3] for row in raci[1:]} >= {
+        "Communicatieadviseur, Contactpersoon energiecoöperatie"
+    }
     opportunities = list(workbook["Koppelkansen"].iter_rows(values_only=True))
     assert len(opportunities) == 1 + 4
     assert {row[1] for row in opportunities[1:]} == {"sociaal", "fysiek"}
@@ -236,6 +246,9 @@ def _fill(project, user, count):
             owner_party=None if n % 2 else parties[n],
             step_keys=[STEP],
         )
+        role = TeamRole.objects.create(project=project, name=f"Rol {n}")
+        row = RaciRow.objects.create(project=project, activity=f"Activiteit {n}", step_key=STEP)
+        RaciCell.objects.create(row=row, role=role, letter="A")
         decision(project, f"Besluit {n}", date(2026, 11, 1), user=user, parties=parties[:2])
         agreement(project, f"Afspraak {n}", date(2026, 11, 1), user=user, owner_party=parties[0])
 
@@ -244,7 +257,7 @@ def _fill(project, user, count):
     "key",
     [
         "voortgang", "besluiten", "afspraken", "belanghebbenden", "indicatoren", "metingen",
-        "koppelkansen",
+        "raci", "koppelkansen",
     ],
 )  # fmt: skip
 def test_sheet_query_count_flat(client, method, alice, key):

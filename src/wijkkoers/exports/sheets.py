@@ -1,5 +1,5 @@
 """The spreadsheets of a project: progress, decisions, agreements, stakeholders, indicators,
-measurements and linking opportunities.
+measurements, the RACI matrix and linking opportunities.
 
 Each is a `registry.Sheet`. Rows hold labels (the Dutch words a user sees), never stored
 codes, and cost a fixed number of queries whatever the project's size.
@@ -24,6 +24,7 @@ from wijkkoers.opportunities.models import Kind, Opportunity
 from wijkkoers.opportunities.models import Status as OpportunityStatus
 from wijkkoers.opportunities.queries import window_text
 from wijkkoers.projects.models import Party, StepStatus
+from wijkkoers.raci.models import RaciCell, RaciRow
 from wijkkoers.stakeholders.models import Assessment, Position, Priority, Stakeholder
 
 
@@ -223,6 +224,21 @@ def measurement_rows_of(project):
         ]
 
 
+def raci_rows(project):
+    """A row per activity or step; per letter the roles that hold it (two queries)."""
+    letters: dict = {}
+    cells = RaciCell.objects.filter(row__project=project).select_related("role")
+    for cell in cells.order_by("role__name", "role_id"):
+        letters.setdefault(cell.row_id, {}).setdefault(cell.letter, []).append(cell.role.name)
+    for row in RaciRow.objects.filter(project=project).order_by("created_at", "id"):
+        held = letters.get(row.pk, {})
+        yield [
+            row.activity,
+            _step_names([row.step_key] if row.step_key else []),
+            *(_joined(held.get(letter, [])) for letter in "ARCI"),
+        ]
+
+
 def opportunity_rows(project):
     rows = Opportunity.objects.filter(project=project).select_related(
         "owner_member__user", "owner_party"
@@ -271,6 +287,10 @@ MEASUREMENTS = (
     _("Indicator"), _("Unit"), _("Date measured"), _("Value"), _("Counts"), _("Corrects"),
     _("Note"), _("Recorded at"), _("Recorded by"),
 )  # fmt: skip
+RACI = (
+    _("Activity"), _("Step"), _("Accountable (A)"), _("Responsible (R)"), _("Consulted (C)"),
+    _("Informed (I)"),
+)  # fmt: skip
 OPPORTUNITIES = (
     _("Linking opportunity"), _("Kind"), _("Status"), _("Window"), _("Window from"),
     _("Window until"), _("Owner"), _("Steps"), _("Description"),
@@ -288,6 +308,7 @@ def register() -> None:
     register_sheet(
         Sheet("metingen", _("Measurements"), MEASUREMENTS, measurement_rows_of, order=60)
     )
+    register_sheet(Sheet("raci", _("Roles (RACI)"), RACI, raci_rows, order=65))
     register_sheet(
         Sheet("koppelkansen", _("Linking opportunities"), OPPORTUNITIES, opportunity_rows, order=70)
     )
