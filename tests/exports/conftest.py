@@ -1,6 +1,9 @@
 """Export tests: Alice (projectleider), Bob (teamlid), Mila (meelezer), and a project that
 has something in every section: parties, a neighbourhood, a sub-project with progress, a
-logbook of every kind (a revised decision, a withdrawn link, a document) and stakeholders."""
+logbook of every kind (a revised decision, a withdrawn link, a document), stakeholders, and
+every working tool's data (the demo project's, written through the tools' services): a goal
+in two versions, indicators with a corrected measurement, roles and RACI rows, the housing-cost
+definition in two versions with households and calculations, and linking opportunities."""
 
 from datetime import date, timedelta
 
@@ -8,6 +11,9 @@ import pytest
 
 from tests.pages import STEP, _build_logbook, _logbook_documents
 from tests.projects.conftest import alice, bob, mila, project  # noqa: F401
+from wijkkoers.goals.demo import create_demo_goals
+from wijkkoers.housingcost.demo import create_demo_housingcost
+from wijkkoers.opportunities.demo import create_demo_opportunities
 from wijkkoers.projects.models import Party
 from wijkkoers.projects.services import (
     ProgressChange,
@@ -16,6 +22,7 @@ from wijkkoers.projects.services import (
     add_subproject,
     set_step_progress,
 )
+from wijkkoers.raci.demo import create_demo_roles
 from wijkkoers.stakeholders.models import (
     Assessment,
     ChecklistMark,
@@ -78,4 +85,13 @@ def full_project(method, project, alice, bob):  # noqa: F811
     _build_logbook(alice, project, corporation)
     _logbook_documents(alice, project, corporation)
     add_stakeholders(project, [corporation, other], alice)
+    add_tools(project, alice, bob, corporation)
     return project
+
+
+def add_tools(workspace, leader, member, corporation):
+    """Every working tool's data, as the demo project has it."""
+    create_demo_goals(workspace, leader, member, corporation=corporation)
+    create_demo_roles(workspace, leader, member)
+    create_demo_housingcost(workspace, leader, member)
+    create_demo_opportunities(workspace, leader, member)

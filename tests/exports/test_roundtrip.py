@@ -16,8 +16,12 @@ from wijkkoers.exports import document
 from wijkkoers.exports.errors import ImportNotLeader, ImportRefused
 from wijkkoers.exports.models import Placeholder
 from wijkkoers.exports.services import export_project, import_project
+from wijkkoers.goals.models import Indicator, Measurement
+from wijkkoers.housingcost.models import Calculation
 from wijkkoers.logbook.models import Document, Entry
+from wijkkoers.opportunities.models import Opportunity
 from wijkkoers.projects.models import Project
+from wijkkoers.raci.models import RaciRow, TeamRole
 from wijkkoers.stakeholders.models import Stakeholder
 
 
@@ -56,6 +60,40 @@ def test_roundtrip_export_import_export_identical(full_project, alice):
     }  # fmt: skip
     assert len(sections["stakeholders"]["stakeholders"]) == 2
     assert sections["audit"]["events"]
+    # Every working tool holds data, so the equality above covers it.
+    goals = sections["goals"]
+    assert [version["number"] for version in goals["goal"]["versions"]] == [1, 2]
+    assert goals["goal"]["current"] == 2
+    assert len(goals["indicators"]) == 2
+    measurements = [row for item in goals["indicators"] for row in item["measurements"]]
+    assert any(row["corrects"] for row in measurements)
+    assert len(sections["raci"]["roles"]) == 4
+    assert all(row["cells"] for row in sections["raci"]["rows"])
+    assert len(sections["housingcost"]["definitions"]) == 2
+    assert sections["housingcost"]["archetypes"]
+    assert sections["housingcost"]["calculations"]
+    assert len(sections["opportunities"]["opportunities"]) == 4
+
+
+def test_roundtrip_tools_point_at_the_new_project(full_project, alice, bob):
+    result = import_project(alice, zipped(full_project))
+
+    project = result.project
+    indicators = list(Indicator.objects.filter(project=project).order_by("pk"))
+    assert indicators[0].owner_member == project.memberships.get(user=bob)
+    assert indicators[1].owner_party.project == project
+    correction = Measurement.objects.get(indicator__project=project, corrects__isnull=False)
+    assert correction.corrects.indicator == correction.indicator
+    assert project.goal.current.number == 2
+    assert project.goal.current.definition_html
+    for row in RaciRow.objects.filter(project=project):
+        assert {cell.role.project_id for cell in row.cells.all()} == {project.pk}
+    calculation = Calculation.objects.filter(project=project).first()
+    assert calculation.definition.project == project
+    assert calculation.archetype.project == project
+    assert Opportunity.objects.filter(project=project).count() == 4
+    old = set(Indicator.objects.filter(project=full_project).values_list("public_id", flat=True))
+    assert not old & {indicator.public_id for indicator in indicators}
 
 
 def test_roundtrip_keeps_document_files(full_project, alice):
@@ -102,6 +140,11 @@ def _counts():
         Entry.objects.count(),
         Stakeholder.objects.count(),
         AuditEvent.objects.count(),
+        Indicator.objects.count(),
+        Measurement.objects.count(),
+        TeamRole.objects.count(),
+        Calculation.objects.count(),
+        Opportunity.objects.count(),
     )
 
 
@@ -240,3 +283,46 @@ def test_roundtrip_keeps_moments_to_the_microsecond(full_project, alice):
 
     assert Entry.objects.filter(project=result.project).first().created_at == moment
     assert project_json(zipped(result.project)) == project_json(first)
+
+
+def test_import_broken_tool_sections_lists_every_problem_and_writes_nothing(full_project, alice):
+    data = zipped(full_project)
+    changed = project_json(data)
+    tools = changed["sections"]
+    tools["goals"]["goal"]["current"] = 7
+    indicator = tools["goals"]["indicators"][0]
+    indicator["owner_member"] = "member-99"
+    indicator["measurements"][0]["corrects"] = indicator["measurements"][-1]["id"]
+    tools["raci"]["rows"][0]["cells"][0]["letter"] = "X"
+    tools["raci"]["rows"][1]["cells"][0]["role"] = "role-99"
+    tools["housingcost"]["calculations"][0]["definition"] = "definition-99"
+    tools["opportunities"]["opportunities"][0]["steps"] = ["geen-stap"]
+    before = _counts()
+
+    with pytest.raises(ImportRefused) as refused:
+        import_project(alice, rezipped(data, changed))
+
+    problems = "\n".join(refused.value.problems)
+    assert "goals.goal.current" in problems
+    assert "goals.indicators[0].owner_member: verwijst naar member-99" in problems
+    assert "goals.indicators[0].measurements[0].corrects" in problems
+    assert "raci.rows[0].cells[0].letter" in problems
+    assert "role-99" in problems
+    assert "definition-99" in problems
+    assert "geen-stap" in problems
+    assert _counts() == before
+
+
+def test_import_bad_tool_value_late_rolls_back(full_project, alice):
+    data = zipped(full_project)
+    changed = project_json(data)
+    # Only the load step finds these: values that do not fit their fields.
+    changed["sections"]["goals"]["indicators"][0]["measurements"][0]["value"] = "veel"
+    before = _counts()
+
+    with pytest.raises(ImportRefused) as refused:
+        import_project(alice, rezipped(data, changed))
+
+    problems = "\n".join(refused.value.problems)
+    assert "goals.indicators[0].measurements[0].value" in problems
+    assert _counts() == before

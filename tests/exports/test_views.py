@@ -4,7 +4,8 @@ import csv
 import io
 import json
 import zipfile
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,10 +15,15 @@ from openpyxl import load_workbook
 
 from tests.exports.conftest import add_stakeholders
 from tests.logbook.report_rows import agreement, decision
+from tests.pages import STEP
 from wijkkoers.audit.models import AuditEvent
 from wijkkoers.exports.services import export_project
+from wijkkoers.exports.spreadsheet import csv_text
+from wijkkoers.goals.models import Indicator, Measurement
+from wijkkoers.opportunities.models import Opportunity
 from wijkkoers.projects.models import Party, Project
 from wijkkoers.projects.services import close_project
+from wijkkoers.raci.models import RaciCell, RaciRow, TeamRole
 
 
 def url(project, path=""):
@@ -149,9 +155,62 @@ def test_xlsx_dates_are_dates(client, full_project, alice):
     assert all(value.year >= 2026 for value in decided)
 
 
-@pytest.mark.skip(reason="Indicators and measurements arrive with the goals app (its own sheets).")
-def test_xlsx_holds_indicators_and_measurements():
-    pass
+def test_xlsx_holds_indicators_and_measurements(client, full_project, alice):
+    client.force_login(alice)
+
+    response = client.get(url(full_project, "tabellen.xlsx"))
+
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == [
+        "Voortgang", "Besluiten", "Afspraken", "Belanghebbenden", "Indicatoren", "Metingen",
+        "Rollen (RACI)", "Koppelkansen",
+    ]  # fmt: skip
+    indicators = list(workbook["Indicatoren"].iter_rows(values_only=True))
+    assert indicators[0][:3] == ("Indicator", "Eenheid", "Nulmeting")
+    by_name = {row[0]: row for row in indicators[1:]}
+    gas = by_name["Woningen van het aardgas af"]
+    assert gas[1] == "woningen"
+    assert gas[4] == 420  # target, a number
+    assert gas[6] == 61  # the newest counting value: the correction, not the 66 it replaced
+    assert gas[8] in {"Op koers", "Risico", "Uit koers"} or gas[8]
+    assert gas[9] == "Bob Teamlid"
+    assert by_name["Huurwoningen geïsoleerd tot de standaard"][9] == "Woonstad"
+    measurements = list(workbook["Metingen"].iter_rows(values_only=True))
+    assert measurements[0][:4] == ("Indicator", "Eenheid", "Datum van de meting", "Waarde")
+    assert len(measurements) == 1 + 6  # four, one correction, one of the other indicator
+    assert all(isinstance(row[2], datetime) for row in measurements[1:])  # a real date
+    counts = [row[4] for row in measurements[1:]]
+    assert counts.count("Nee") == 1
+    assert sum(1 for row in measurements[1:] if row[5]) == 1
+    raci = list(workbook["Rollen (RACI)"].iter_rows(values_only=True))
+    assert raci[0][2:] == (
+        "Eindverantwoordelijk (A)", "Uitvoerend (R)", "Geraadpleegd (C)", "Geïnformeerd (I)"
+    )  # fmt: skip
+    assert len(raci) == 1 + 3
+    assert all(row[2] == "Procesregisseur gemeente" for row in raci[1:])
+    assert {row[3] for row in raci[1:]} >= {
+        "Communicatieadviseur, Contactpersoon energiecoöperatie"
+    }
+    opportunities = list(workbook["Koppelkansen"].iter_rows(values_only=True))
+    assert len(opportunities) == 1 + 4
+    assert {row[1] for row in opportunities[1:]} == {"sociaal", "fysiek"}
+
+
+def test_csv_measurements_iso_dates_and_decimal_comma(client, full_project, alice):
+    client.force_login(alice)
+
+    response = client.get(url(full_project, "tabel/metingen.csv"))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["Indicator", "Eenheid", "Datum van de meting", "Waarde"]
+    assert all(date.fromisoformat(row[2]) for row in rows[1:])
+    assert {row[3] for row in rows[1:]} >= {"8", "21", "52", "66", "61"}
+
+
+def test_measurement_value_with_decimals_reads_in_dutch_excel():
+    assert csv_text(Decimal("12.500")) == "12,5"
+    assert csv_text(Decimal("420.000")) == "420"
+    assert csv_text(Decimal("-0.250")) == "-0,25"
 
 
 def _fill(project, user, count):
@@ -160,12 +219,47 @@ def _fill(project, user, count):
         for n in range(count)
     ]
     add_stakeholders(project, parties, user)
+    member = project.memberships.get(user=user)
     for n in range(count):
+        indicator = Indicator.objects.create(
+            project=project,
+            name=f"Indicator {n}",
+            unit="woningen",
+            baseline_value=0,
+            baseline_on=date(2026, 1, 1),
+            target_value=100,
+            deadline=date(2030, 1, 1),
+            owner_member=member if n % 2 else None,
+            owner_party=None if n % 2 else parties[n],
+        )
+        first = Measurement.objects.create(
+            indicator=indicator, value=5, measured_on=date(2026, 6, 1)
+        )
+        Measurement.objects.create(
+            indicator=indicator, value=6, measured_on=date(2026, 6, 1), corrects=first
+        )
+        Opportunity.objects.create(
+            project=project,
+            title=f"Kans {n}",
+            kind="fysiek",
+            owner_member=member if n % 2 else None,
+            owner_party=None if n % 2 else parties[n],
+            step_keys=[STEP],
+        )
+        role = TeamRole.objects.create(project=project, name=f"Rol {n}")
+        row = RaciRow.objects.create(project=project, activity=f"Activiteit {n}", step_key=STEP)
+        RaciCell.objects.create(row=row, role=role, letter="A")
         decision(project, f"Besluit {n}", date(2026, 11, 1), user=user, parties=parties[:2])
         agreement(project, f"Afspraak {n}", date(2026, 11, 1), user=user, owner_party=parties[0])
 
 
-@pytest.mark.parametrize("key", ["voortgang", "besluiten", "afspraken", "belanghebbenden"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "voortgang", "besluiten", "afspraken", "belanghebbenden", "indicatoren", "metingen",
+        "raci", "koppelkansen",
+    ],
+)  # fmt: skip
 def test_sheet_query_count_flat(client, method, alice, key):
     client.force_login(alice)
     counts = []

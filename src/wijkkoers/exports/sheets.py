@@ -1,13 +1,16 @@
-"""The spreadsheets of a project: progress, decisions, agreements, stakeholders.
+"""The spreadsheets of a project: progress, decisions, agreements, stakeholders, indicators,
+measurements, the RACI matrix and linking opportunities.
 
-Each is a `registry.Sheet`; the goals app adds indicators and measurements the same way
-when it lands. Rows hold labels (the Dutch words a user sees), never stored codes, and cost
-a fixed number of queries whatever the project's size.
+Each is a `registry.Sheet`. Rows hold labels (the Dutch words a user sees), never stored
+codes, and cost a fixed number of queries whatever the project's size.
 """
 
 from django.utils.translation import gettext_lazy as _
 
 from wijkkoers.exports.registry import Sheet, register_sheet
+from wijkkoers.goals.models import Measurement
+from wijkkoers.goals.queries import indicator_rows
+from wijkkoers.goals.status import Standing
 from wijkkoers.logbook.models import (
     Agreement,
     AgreementRevision,
@@ -17,7 +20,11 @@ from wijkkoers.logbook.models import (
     DecisionStatus,
 )
 from wijkkoers.method.catalogue import get_catalogue
+from wijkkoers.opportunities.models import Kind, Opportunity
+from wijkkoers.opportunities.models import Status as OpportunityStatus
+from wijkkoers.opportunities.queries import window_text
 from wijkkoers.projects.models import Party, StepStatus
+from wijkkoers.raci.models import RaciCell, RaciRow
 from wijkkoers.stakeholders.models import Assessment, Position, Priority, Stakeholder
 
 
@@ -163,6 +170,93 @@ def stakeholder_rows(project):
         ]
 
 
+def _owner(member, party) -> str:
+    """A tool's owner: the member's name, else the party's."""
+    if member is not None:
+        return _name(member.user)
+    return party.name if party is not None else ""
+
+
+def indicator_rows_of(project):
+    """Current indicators first, then retired ones; each with its newest counting
+    measurement and standing (two queries)."""
+    rows = indicator_rows(project) + indicator_rows(project, retired=True)
+    for row in rows:
+        indicator = row.indicator
+        yield [
+            indicator.name,
+            indicator.unit,
+            indicator.baseline_value,
+            indicator.baseline_on,
+            indicator.target_value,
+            indicator.deadline,
+            row.newest_value,
+            row.newest_on,
+            _label(Standing, row.standing),
+            _owner(indicator.owner_member, indicator.owner_party),
+            indicator.verification,
+            indicator.retired_at,
+            indicator.retirement_reason,
+        ]
+
+
+def measurement_rows_of(project):
+    """Every measurement, corrected ones too (marked as no longer counting)."""
+    rows = Measurement.objects.filter(indicator__project=project).select_related(
+        "indicator", "created_by", "corrects", "correction"
+    )
+    for row in rows.order_by("indicator__name", "indicator_id", "measured_on", "id"):
+        try:
+            replaced = row.correction is not None
+        except Measurement.DoesNotExist:
+            replaced = False
+        corrects = row.corrects
+        yield [
+            row.indicator.name,
+            row.indicator.unit,
+            row.measured_on,
+            row.value,
+            str(_("No") if replaced else _("Yes")),
+            f"{corrects.value} ({corrects.measured_on.isoformat()})" if corrects else "",
+            row.note,
+            row.created_at,
+            _name(row.created_by),
+        ]
+
+
+def raci_rows(project):
+    """A row per activity or step; per letter the roles that hold it (two queries)."""
+    letters: dict = {}
+    cells = RaciCell.objects.filter(row__project=project).select_related("role")
+    for cell in cells.order_by("role__name", "role_id"):
+        letters.setdefault(cell.row_id, {}).setdefault(cell.letter, []).append(cell.role.name)
+    for row in RaciRow.objects.filter(project=project).order_by("created_at", "id"):
+        held = letters.get(row.pk, {})
+        yield [
+            row.activity,
+            _step_names([row.step_key] if row.step_key else []),
+            *(_joined(held.get(letter, [])) for letter in "ARCI"),
+        ]
+
+
+def opportunity_rows(project):
+    rows = Opportunity.objects.filter(project=project).select_related(
+        "owner_member__user", "owner_party"
+    )
+    for row in rows:
+        yield [
+            row.title,
+            _label(Kind, row.kind),
+            _label(OpportunityStatus, row.status),
+            window_text(row),
+            row.window_start,
+            row.window_end,
+            _owner(row.owner_member, row.owner_party),
+            _step_names(row.step_keys),
+            row.description,
+        ]
+
+
 PROGRESS = (
     _("Phase"), _("Step number"), _("Step"), _("Sub-project"), _("Status"), _("Owner"),
     _("Target date"), _("Finished on"), _("Reason (not applicable)"), _("Note"),
@@ -184,6 +278,24 @@ STAKEHOLDERS = (
     _("Ambition for its own property"), _("Priorities"), _("Contact person"),
 )  # fmt: skip
 
+INDICATORS = (
+    _("Indicator"), _("Unit"), _("Baseline value"), _("Baseline date"), _("Target value"),
+    _("Deadline"), _("Newest measurement"), _("Newest measurement on"), _("Status"),
+    _("Owner"), _("How it is verified"), _("Retired at"), _("Reason for retiring"),
+)  # fmt: skip
+MEASUREMENTS = (
+    _("Indicator"), _("Unit"), _("Date measured"), _("Value"), _("Counts"), _("Corrects"),
+    _("Note"), _("Recorded at"), _("Recorded by"),
+)  # fmt: skip
+RACI = (
+    _("Activity"), _("Step"), _("Accountable (A)"), _("Responsible (R)"), _("Consulted (C)"),
+    _("Informed (I)"),
+)  # fmt: skip
+OPPORTUNITIES = (
+    _("Linking opportunity"), _("Kind"), _("Status"), _("Window"), _("Window from"),
+    _("Window until"), _("Owner"), _("Steps"), _("Description"),
+)  # fmt: skip
+
 
 def register() -> None:
     register_sheet(Sheet("voortgang", _("Progress"), PROGRESS, progress_rows, order=10))
@@ -191,4 +303,12 @@ def register() -> None:
     register_sheet(Sheet("afspraken", _("Agreements"), AGREEMENTS, agreement_rows, order=30))
     register_sheet(
         Sheet("belanghebbenden", _("Stakeholders"), STAKEHOLDERS, stakeholder_rows, order=40)
+    )
+    register_sheet(Sheet("indicatoren", _("Indicators"), INDICATORS, indicator_rows_of, order=50))
+    register_sheet(
+        Sheet("metingen", _("Measurements"), MEASUREMENTS, measurement_rows_of, order=60)
+    )
+    register_sheet(Sheet("raci", _("Roles (RACI)"), RACI, raci_rows, order=65))
+    register_sheet(
+        Sheet("koppelkansen", _("Linking opportunities"), OPPORTUNITIES, opportunity_rows, order=70)
     )

@@ -3,7 +3,9 @@
 CSV is UTF-8 with a byte-order mark and `;` between the values: Excel with Dutch settings
 reads a `;`-separated file straight into columns (its list separator is `;` because the
 comma is the decimal sign), and the mark makes it read the text as UTF-8 (ë, €), where it
-would otherwise assume the Windows code page. Lines end in CRLF (RFC 4180).
+would otherwise assume the Windows code page. Lines end in CRLF (RFC 4180). For the same
+reason a decimal number (a measurement, 12.5) is written with a decimal comma ("12,5"):
+Dutch Excel would read "12.500" as twelve thousand five hundred. XLSX holds real numbers.
 
 A value that starts with = + - @ (or a tab or carriage return) would be read as a formula
 by a spreadsheet program. In CSV such a text gets a leading apostrophe; in XLSX the cell is
@@ -13,6 +15,7 @@ written as text, never as a formula, so the value stays exactly what the team ty
 import csv
 import io
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.utils import timezone
 from openpyxl import Workbook
@@ -38,7 +41,17 @@ def csv_text(value) -> str:
         return value.isoformat()
     if isinstance(value, str):
         return neutralise(value)
+    if isinstance(value, Decimal):
+        return decimal_text(value)
     return str(value)
+
+
+def decimal_text(value: Decimal) -> str:
+    """12.500 -> "12,5"; 420.000 -> "420" (no exponent, no trailing zeros)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 def write_csv(columns, rows) -> bytes:

@@ -1,10 +1,26 @@
-"""The export sections of the apps that came before `exports`; tool apps register their own."""
+"""The export sections of the project, its logbook and its working tools, in one place."""
 
 
 def register() -> None:
-    from wijkkoers.exports.sections import audit, logbook, projects, stakeholders
+    from wijkkoers.exports.sections import (
+        audit,
+        goals,
+        housingcost,
+        logbook,
+        opportunities,
+        projects,
+        raci,
+        stakeholders,
+    )
 
-    projects.register()
-    logbook.register()
-    stakeholders.register()
-    audit.register()
+    for section in (
+        projects,
+        logbook,
+        stakeholders,
+        goals,
+        raci,
+        housingcost,
+        opportunities,
+        audit,
+    ):
+        section.register()

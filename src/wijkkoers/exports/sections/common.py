@@ -1,6 +1,7 @@
 """Helpers the sections share: writing many rows at once with their own timestamps."""
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 from wijkkoers.exports.errors import ImportRefused
 
@@ -62,3 +63,22 @@ def fields_of(obj, names) -> dict:
 def pick(item: dict, names) -> dict:
     """The document item's values of `names` that it has (what a section reads)."""
     return {name: item.get(name) for name in names if name in item}
+
+
+def check_steps(ctx, where: str, keys) -> None:
+    """A list of step keys, each in this installation's method."""
+    if not isinstance(keys, list):
+        ctx.problem(where, _("a list was expected."))
+        return
+    for key in keys:
+        ctx.step(where, key)
+
+
+def check_unique(ctx, where: str, values, text) -> None:
+    """`values` (hashable) may not repeat; `text` says what must be unique."""
+    seen = set()
+    for value in values:
+        if value in seen:
+            ctx.problem(where, text)
+            return
+        seen.add(value)

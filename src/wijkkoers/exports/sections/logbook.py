@@ -10,7 +10,15 @@ from django.utils.translation import gettext as _
 
 from wijkkoers.core.errors import DomainError
 from wijkkoers.exports.registry import Section, register_section
-from wijkkoers.exports.sections.common import create_all, fields_of, ids, link_rows, links_of, pick
+from wijkkoers.exports.sections.common import (
+    check_steps,
+    create_all,
+    fields_of,
+    ids,
+    link_rows,
+    links_of,
+    pick,
+)
 from wijkkoers.logbook.models import (
     Action,
     Agreement,
@@ -184,7 +192,7 @@ def check(data, ctx) -> None:
             continue
         ctx.reference(f"{at}.meeting", item.get("meeting"), "entry")
         ctx.references(f"{at}.parties", item.get("parties", []), "party")
-        _check_steps(ctx, f"{at}.steps", item.get("steps", []))
+        check_steps(ctx, f"{at}.steps", item.get("steps", []))
         for name in ("created_by", "withdrawn_by"):
             ctx.reference(f"{at}.{name}", item.get(name), "person")
         CHECKS.get(kind, lambda *args: None)(ctx, f"{at}.{kind}", item[kind])
@@ -196,14 +204,6 @@ def _check_kind(ctx, where, kinds, locals_, kind) -> None:
             ctx.problem(where, _("%(id)s is not a %(kind)s.") % {"id": local, "kind": kind.label})
 
 
-def _check_steps(ctx, where, keys) -> None:
-    if not isinstance(keys, list):
-        ctx.problem(where, _("a list was expected."))
-        return
-    for key in keys:
-        ctx.step(where, key)
-
-
 def _check_revisions(ctx, where, detail, refs) -> None:
     revisions = ctx.items(detail, "revisions", where)
     if not revisions:
@@ -212,7 +212,7 @@ def _check_revisions(ctx, where, detail, refs) -> None:
         ctx.problem(f"{where}.current", _("names no version of the entry."))
     for index, revision in enumerate(revisions):
         at = f"{where}.revisions[{index}]"
-        _check_steps(ctx, f"{at}.steps", revision.get("steps", []))
+        check_steps(ctx, f"{at}.steps", revision.get("steps", []))
         ctx.reference(f"{at}.created_by", revision.get("created_by"), "person")
         for name, kind in refs.items():
             value = revision.get(
