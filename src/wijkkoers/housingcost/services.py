@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from wijkkoers.audit.services import record_event
+from wijkkoers.core.errors import NotFound
 from wijkkoers.housingcost import calculator
 from wijkkoers.housingcost.errors import (
     CalculationInputsMissing,
@@ -307,6 +308,33 @@ def update_archetype(actor, archetype: Archetype, data: ArchetypeData) -> Archet
             new={key: new[key] for key in changed},
         )
     return archetype
+
+
+@transaction.atomic
+def remove_archetype(actor, archetype: Archetype) -> int:
+    """Remove a household archetype; returns how many saved calculations it had.
+
+    Nothing is lost with it: a saved calculation keeps its own copy of the name, inputs,
+    result and definition version (its link to the household becomes empty), so saved
+    calculations never stop a removal. Side effect: the audit entry
+    `housingcost.archetype_removed` with the household's last values, so the trail still
+    says what it was. A closed project refuses (`ProjectClosed`); a household already
+    removed by someone else is `NotFound`.
+    """
+    project = lock_open_project(archetype.project)
+    current = Archetype.objects.filter(pk=archetype.pk, project=project).first()
+    if current is None:
+        raise NotFound
+    kept = current.calculations.count()
+    record_event(
+        project=project,
+        actor=actor,
+        action="housingcost.archetype_removed",
+        obj=current,
+        old=archetype_values(current),
+    )
+    current.delete()
+    return kept
 
 
 # --- Calculations ---------------------------------------------------------------------------

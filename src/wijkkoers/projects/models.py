@@ -62,6 +62,9 @@ class Project(RulesModel):
             "view": project_rules.is_member,
             "edit_content": project_rules.is_teamlid & project_rules.is_open_project,
             "manage": project_rules.is_projectleider,
+            # Putting a party at the table is team work (mapping stakeholders, step 1.2);
+            # changing or removing one, which members and invitations hang on, is "manage".
+            "add_party": project_rules.is_teamlid & project_rules.is_open_project,
         }
 
     def __str__(self):

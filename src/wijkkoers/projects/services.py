@@ -38,6 +38,7 @@ from wijkkoers.projects.errors import (
     PartyInUse,
     PartyIsStakeholder,
     PartyNameTaken,
+    PartyNotAllowed,
     PartyNotInProject,
     PartyOtherTypeMissing,
     PartyTypeUnknown,
@@ -61,6 +62,7 @@ from wijkkoers.projects.models import (
     SubProject,
 )
 from wijkkoers.projects.queries import step_exists, step_urls_for
+from wijkkoers.projects.rules import can
 
 PROJECT_FIELDS = ["name", "municipality", "description", "start_date", "status"]
 PROGRESS_FIELDS = ["status", "reason", "owner", "target_date", "note"]
@@ -750,10 +752,14 @@ def add_party(
 ) -> Party:
     """Put a party at the project's table, typed by the method (or `Party.OTHER` + a label).
 
-    Names are unique within the project, ignoring case; other projects are not looked at.
-    Writes the party and a `party.added` audit entry.
+    The one rule for who may: `projects.add_party_project` (a teamlid or projectleider of
+    the open project, `PartyNotAllowed` otherwise); the settings page and the stakeholder
+    register both come here. Names are unique within the project, ignoring case; other
+    projects are not looked at. Writes the party and a `party.added` audit entry.
     """
-    _lock_open_project(project)
+    _lock_open_project(project)  # refuses a closed project; the role is asked after the lock
+    if not can(actor, "projects.add_party_project", project):
+        raise PartyNotAllowed
     name = name.strip()
     other_type = other_type.strip() if party_type == Party.OTHER else ""
     _check_party_type(party_type, other_type)
