@@ -13,7 +13,6 @@ from decimal import Decimal
 from django.db import transaction
 
 from wijkkoers.audit.services import record_event
-from wijkkoers.core.errors import NotFound
 from wijkkoers.housingcost import calculator
 from wijkkoers.housingcost.errors import (
     CalculationInputsMissing,
@@ -50,7 +49,7 @@ from wijkkoers.housingcost.models import (
 from wijkkoers.housingcost.queries import current_definition
 from wijkkoers.method.markdown import linked_step_keys, render_markdown
 from wijkkoers.projects.queries import step_urls_for
-from wijkkoers.projects.services import lock_open_project
+from wijkkoers.projects.services import lock_current, lock_open_project
 
 # Sane bounds, stated in the error messages: (lowest, highest, unit).
 PRICE_BOUNDS = {
@@ -290,8 +289,7 @@ def add_archetype(actor, project, data: ArchetypeData) -> Archetype:
 @transaction.atomic
 def update_archetype(actor, archetype: Archetype, data: ArchetypeData) -> Archetype:
     """Change a household archetype; saved calculations keep the inputs they used."""
-    project = lock_open_project(archetype.project)
-    archetype = Archetype.objects.get(pk=archetype.pk)
+    project, archetype = lock_current(archetype)
     _check_archetype(project, data, itself=archetype)
     old = archetype_values(archetype)
     _apply(archetype, data)
@@ -321,10 +319,7 @@ def remove_archetype(actor, archetype: Archetype) -> int:
     says what it was. A closed project refuses (`ProjectClosed`); a household already
     removed by someone else is `NotFound`.
     """
-    project = lock_open_project(archetype.project)
-    current = Archetype.objects.filter(pk=archetype.pk, project=project).first()
-    if current is None:
-        raise NotFound
+    project, current = lock_current(archetype)
     kept = current.calculations.count()
     record_event(
         project=project,
@@ -374,8 +369,7 @@ def save_calculation(actor, archetype: Archetype, *, note: str = "") -> Calculat
     calculation reads the same after either changes. Side effects: one Calculation row,
     one audit entry `housingcost.calculation_saved`.
     """
-    project = lock_open_project(archetype.project)
-    archetype = Archetype.objects.get(pk=archetype.pk)
+    project, archetype = lock_current(archetype)
     definition = current_definition(project)
     result = run_calculation(archetype, definition)
     calculation = Calculation.objects.create(

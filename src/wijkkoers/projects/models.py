@@ -189,6 +189,50 @@ class Membership(models.Model):
         return f"{self.user} ({self.get_role_display()})"
 
 
+class Authored(models.Model):
+    """Abstract: when a row was made and by whom (kept when the account goes).
+
+    The one place for this block of the logbook's and the working tools' models; a model
+    that inherits it gets the same two columns, so their migrations did not change.
+    """
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class OwnedByMemberOrParty(models.Model):
+    """Abstract: an owner that is a member of the team and/or one of the project's parties.
+
+    Used by agreements (logbook), indicators (goals) and linking opportunities. Either
+    stays empty when the member leaves or the party is removed.
+    """
+
+    owner_member = models.ForeignKey(
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner (member)"),
+    )
+    owner_party = models.ForeignKey(
+        Party,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner (party)"),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Invitation(models.Model):
     """An e-mailed, signed, single-use link to join a project; valid for 7 days."""
 

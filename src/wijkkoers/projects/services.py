@@ -93,6 +93,24 @@ def _lock_open_project(project: Project) -> Project:
 lock_open_project = _lock_open_project
 
 
+def lock_current(obj, *, queryset=None, expected_version=None, conflict=None):
+    """The opening of a write to one row of a project: returns (locked project, the row now).
+
+    Locks the project and refuses a closed one (`lock_open_project`), then reads the row
+    afresh from `queryset` (default: its model's), since another request may have changed
+    or removed it meanwhile (`NotFound`). With `expected_version` (the version the user
+    saw) a row saved in between is refused with `conflict(current)`; nothing is written.
+    """
+    project = _lock_open_project(obj.project)
+    rows = queryset if queryset is not None else type(obj)._default_manager
+    current = rows.filter(pk=obj.pk).first()
+    if current is None:
+        raise NotFound
+    if expected_version is not None and current.version != expected_version:
+        raise conflict(current)
+    return project, current
+
+
 # --- Projects -----------------------------------------------------------------------------
 
 
