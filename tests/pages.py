@@ -528,6 +528,7 @@ def _housingcost_pages(leader, project, base) -> dict:
         "housingcost definition form": f"{tool}/definitie/",
         "housingcost households": f"{tool}/huishoudens/",
         "housingcost household form": f"{tool}/huishoudens/{archetype.public_id}/",
+        "housingcost household removal": f"{tool}/huishoudens/{archetype.public_id}/verwijderen/",
         "housingcost calculator": f"{tool}/berekenen/?huishouden={archetype.public_id}",
         "housingcost calculation": f"{tool}/berekeningen/{calculation.public_id}/",
     }

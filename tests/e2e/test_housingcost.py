@@ -65,3 +65,28 @@ def test_define_add_a_household_and_calculate(page, login, axe):
     page.set_viewport_size({"width": 320, "height": 640})
     expect(page.get_by_text("€ 750,00").first).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_remove_a_household_keeps_its_saved_calculation(page, login, axe):
+    from tests.tools.housingcost_rows import define, household
+    from wijkkoers.housingcost.services import save_calculation
+
+    leader = UserFactory(name="Lotte Leider")
+    project = create_project(leader, name="Wijkaanpak Zonnewijk", municipality="Zonnestad")
+    define(leader, project)
+    save_calculation(leader, household(leader, project, name="Huurflat Oost"))
+
+    login(leader)
+    page.goto(f"/projecten/{project.public_id}/instrumenten/woonlasten/huishoudens/")
+    page.get_by_role("link", name="Huurflat Oost", exact=True).click()
+    page.get_by_role("link", name="Dit huishouden verwijderen").click()
+    expect(page.get_by_text("De bewaarde berekening blijft zoals ze is")).to_be_visible()
+    axe(page)
+    page.get_by_role("button", name="Verwijderen").focus()
+    page.keyboard.press("Enter")  # by keyboard
+    expect(page.get_by_text("Het huishouden is verwijderd.")).to_be_visible()
+    expect(page.get_by_text("Nog geen voorbeeldhuishoudens.")).to_be_visible()
+    page.get_by_role("navigation", name="Woonlastenneutraliteit").get_by_role(
+        "link", name="Rekenhulp"
+    ).click()
+    expect(page.get_by_role("link", name="Huurflat Oost")).to_be_visible()

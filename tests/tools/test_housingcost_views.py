@@ -68,6 +68,7 @@ def _writes(project):
     if archetype:
         writes[f"{base}huishoudens/{archetype.public_id}/"] = ARCHETYPE_POST
         writes[f"{base}berekenen/{archetype.public_id}/bewaren/"] = {"note": ""}
+        writes[f"{base}huishoudens/{archetype.public_id}/verwijderen/"] = {}
     return writes
 
 

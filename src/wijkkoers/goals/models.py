@@ -11,7 +11,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wijkkoers.projects.models import Membership, Party, Project, new_public_id
+from wijkkoers.projects.models import (
+    Authored,
+    OwnedByMemberOrParty,
+    Project,
+    new_public_id,
+)
 
 MARKDOWN_HELP = _("Markdown: **bold**, *italic*, lists and links.")
 
@@ -63,7 +68,7 @@ class Goal(models.Model):
         return str(self.project)
 
 
-class GoalVersion(models.Model):
+class GoalVersion(Authored):
     """One version of the goal; never changed after it is written."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="versions")
@@ -86,10 +91,6 @@ class GoalVersion(models.Model):
     )
     reference_year = models.PositiveSmallIntegerField(_("reference year"), null=True, blank=True)
     change_reason = models.CharField(_("reason for the change"), max_length=1000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["goal", "-number"]
@@ -109,7 +110,7 @@ class GoalVersion(models.Model):
         return str(self.get_goal_type_display())
 
 
-class Indicator(models.Model):
+class Indicator(Authored, OwnedByMemberOrParty):
     """A measurable criterion of the goal: from a baseline to a target by a deadline."""
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
@@ -122,28 +123,8 @@ class Indicator(models.Model):
     baseline_on = models.DateField(_("baseline date"), null=True, blank=True)
     target_value = models.DecimalField(_("target value"), max_digits=16, decimal_places=3)
     deadline = models.DateField(_("deadline"))
-    owner_member = models.ForeignKey(
-        Membership,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("owner (member)"),
-    )
-    owner_party = models.ForeignKey(
-        Party,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("owner (party)"),
-    )
     verification = models.TextField(_("how it is verified"), blank=True, max_length=2000)
     version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     retired_at = models.DateTimeField(null=True, blank=True)
     retired_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -160,7 +141,7 @@ class Indicator(models.Model):
         return self.name
 
 
-class Measurement(models.Model):
+class Measurement(Authored):
     """One measured value of an indicator on a date; never changed after it is written."""
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
@@ -176,10 +157,6 @@ class Measurement(models.Model):
         blank=True,
         related_name="correction",
         verbose_name=_("corrects"),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
     class Meta:

@@ -98,6 +98,12 @@ def register():
         fields=archetype,
     )
     register_action(
+        "housingcost.archetype_removed",
+        group="housingcost",
+        summary=_("%(actor)s removed the household %(object)s"),
+        fields=archetype,
+    )
+    register_action(
         "housingcost.calculation_saved",
         group="housingcost",
         summary=_("%(actor)s saved a housing-cost calculation for %(object)s"),

@@ -11,12 +11,11 @@ definition version it was made with, so it reads the same after the archetype or
 definition changed.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from wijkkoers.projects.models import Project, new_public_id
+from wijkkoers.projects.models import Authored, Project, new_public_id
 
 
 class Component(models.TextChoices):
@@ -48,7 +47,7 @@ class Guarantee(models.TextChoices):
     PARTY = "partij", _("a named party")
 
 
-class DefinitionVersion(models.Model):
+class DefinitionVersion(Authored):
     """One version of a project's definition; never changed after it is written."""
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
@@ -92,10 +91,6 @@ class DefinitionVersion(models.Model):
     explanation_html = models.TextField(blank=True, editable=False)
     # Why this version was made (empty for the first).
     change_reason = models.CharField(_("reason for the change"), max_length=1000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["project", "-number"]
@@ -151,7 +146,7 @@ def _amount(stem, when):
     )
 
 
-class Archetype(models.Model):
+class Archetype(Authored):
     """A typical household of the project (*voorbeeldhuishouden*) with before/after inputs."""
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
@@ -177,10 +172,6 @@ class Archetype(models.Model):
     other_after = _amount("other", "after")
     subsidy_before = _amount("subsidy", "before")
     subsidy_after = _amount("subsidy", "after")
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -196,7 +187,7 @@ class Archetype(models.Model):
         return {name: getattr(self, name) for name in INPUT_FIELDS}
 
 
-class Calculation(models.Model):
+class Calculation(Authored):
     """A saved run of the calculator: inputs, result and the definition version it used."""
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
@@ -226,10 +217,6 @@ class Calculation(models.Model):
     difference = models.DecimalField(_("difference per month"), max_digits=12, decimal_places=2)
     neutral = models.BooleanField(_("neutral"))
     note = models.CharField(_("note"), max_length=1000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -49,7 +49,7 @@ from wijkkoers.housingcost.models import (
 from wijkkoers.housingcost.queries import current_definition
 from wijkkoers.method.markdown import linked_step_keys, render_markdown
 from wijkkoers.projects.queries import step_urls_for
-from wijkkoers.projects.services import lock_open_project
+from wijkkoers.projects.services import lock_current, lock_open_project
 
 # Sane bounds, stated in the error messages: (lowest, highest, unit).
 PRICE_BOUNDS = {
@@ -289,8 +289,7 @@ def add_archetype(actor, project, data: ArchetypeData) -> Archetype:
 @transaction.atomic
 def update_archetype(actor, archetype: Archetype, data: ArchetypeData) -> Archetype:
     """Change a household archetype; saved calculations keep the inputs they used."""
-    project = lock_open_project(archetype.project)
-    archetype = Archetype.objects.get(pk=archetype.pk)
+    project, archetype = lock_current(archetype)
     _check_archetype(project, data, itself=archetype)
     old = archetype_values(archetype)
     _apply(archetype, data)
@@ -307,6 +306,30 @@ def update_archetype(actor, archetype: Archetype, data: ArchetypeData) -> Archet
             new={key: new[key] for key in changed},
         )
     return archetype
+
+
+@transaction.atomic
+def remove_archetype(actor, archetype: Archetype) -> int:
+    """Remove a household archetype; returns how many saved calculations it had.
+
+    Nothing is lost with it: a saved calculation keeps its own copy of the name, inputs,
+    result and definition version (its link to the household becomes empty), so saved
+    calculations never stop a removal. Side effect: the audit entry
+    `housingcost.archetype_removed` with the household's last values, so the trail still
+    says what it was. A closed project refuses (`ProjectClosed`); a household already
+    removed by someone else is `NotFound`.
+    """
+    project, current = lock_current(archetype)
+    kept = current.calculations.count()
+    record_event(
+        project=project,
+        actor=actor,
+        action="housingcost.archetype_removed",
+        obj=current,
+        old=archetype_values(current),
+    )
+    current.delete()
+    return kept
 
 
 # --- Calculations ---------------------------------------------------------------------------
@@ -346,8 +369,7 @@ def save_calculation(actor, archetype: Archetype, *, note: str = "") -> Calculat
     calculation reads the same after either changes. Side effects: one Calculation row,
     one audit entry `housingcost.calculation_saved`.
     """
-    project = lock_open_project(archetype.project)
-    archetype = Archetype.objects.get(pk=archetype.pk)
+    project, archetype = lock_current(archetype)
     definition = current_definition(project)
     result = run_calculation(archetype, definition)
     calculation = Calculation.objects.create(

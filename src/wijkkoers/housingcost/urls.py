@@ -11,6 +11,11 @@ urlpatterns = [
     path("huishoudens/", views.archetypes, name="archetypes"),
     path("huishoudens/nieuw/", views.archetype_create, name="archetype_create"),
     path("huishoudens/<str:archetype_id>/", views.archetype_edit, name="archetype_edit"),
+    path(
+        "huishoudens/<str:archetype_id>/verwijderen/",
+        views.archetype_remove,
+        name="archetype_remove",
+    ),
     path("berekenen/", views.calculator, name="calculator"),
     path(
         "berekenen/<str:archetype_id>/bewaren/",

@@ -32,6 +32,7 @@ from wijkkoers.housingcost.services import (
     add_archetype,
     archetype_values,
     recompute,
+    remove_archetype,
     run_calculation,
     save_calculation,
     save_definition,
@@ -156,6 +157,34 @@ def archetype_edit(request, project_id, archetype_id):
         form,
         lambda data: update_archetype(request.user, archetype, data),
         archetype=archetype,
+    )
+
+
+@login_required
+def archetype_remove(request, project_id, archetype_id):
+    """Ask to confirm, then remove a household; its saved calculations stay as they are."""
+    project = access_project_for_user(request.user, project_id, perm=EDIT)
+    archetype = access_archetype(project, archetype_id)
+    problem, status = None, 200
+    if request.method == "POST":
+        try:
+            remove_archetype(request.user, archetype)
+        except DomainError as error:
+            problem, status = error.message, error.status
+        else:
+            messages.success(request, _("The household has been removed."))
+            return redirect(_url("archetypes", project))
+    return render(
+        request,
+        "housingcost/archetype_remove.html",
+        _context(
+            request,
+            project,
+            archetype=archetype,
+            kept=archetype.calculations.count(),
+            problem=problem,
+        ),
+        status=status,
     )
 
 

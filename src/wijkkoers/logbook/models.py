@@ -19,7 +19,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from wijkkoers.projects.models import Membership, Party, Project, new_public_id
+from wijkkoers.projects.models import (
+    Authored,
+    Membership,
+    OwnedByMemberOrParty,
+    Party,
+    Project,
+    new_public_id,
+)
 
 
 class EntryKind(models.TextChoices):
@@ -31,7 +38,7 @@ class EntryKind(models.TextChoices):
     LINK = "link", _("link")
 
 
-class Entry(models.Model):
+class Entry(Authored):
     """One item of a project's logbook, whatever its kind."""
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
@@ -54,10 +61,6 @@ class Entry(models.Model):
     )
     parties = models.ManyToManyField(
         Party, blank=True, related_name="logbook_entries", verbose_name=_("parties")
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
@@ -123,7 +126,7 @@ class Decision(models.Model):
         return self.entry.title
 
 
-class DecisionRevision(models.Model):
+class DecisionRevision(Authored):
     """One version of a decision; never changed after it is written."""
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="revisions")
@@ -154,10 +157,6 @@ class DecisionRevision(models.Model):
     step_keys = models.JSONField(_("steps"), default=list, blank=True)
     # Why this version was made (empty for the first).
     change_reason = models.CharField(_("reason for the change"), max_length=1000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["decision", "number"]
@@ -205,7 +204,7 @@ class Agreement(models.Model):
         return self.entry.title
 
 
-class AgreementRevision(models.Model):
+class AgreementRevision(Authored, OwnedByMemberOrParty):
     """One version of an agreement; never changed after it is written."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="revisions")
@@ -213,22 +212,6 @@ class AgreementRevision(models.Model):
     title = models.CharField(_("what"), max_length=300)
     text = models.TextField(_("details"), blank=True, max_length=10000, help_text=_("Markdown."))
     text_html = models.TextField(blank=True, editable=False)
-    owner_member = models.ForeignKey(
-        Membership,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("owner (member)"),
-    )
-    owner_party = models.ForeignKey(
-        Party,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("owner (party)"),
-    )
     made_on = models.DateField(_("agreed on"))
     due_on = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(
@@ -238,10 +221,6 @@ class AgreementRevision(models.Model):
     status_reason = models.CharField(_("reason"), max_length=1000, blank=True)
     step_keys = models.JSONField(_("steps"), default=list, blank=True)
     change_reason = models.CharField(_("reason for the change"), max_length=1000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["agreement", "number"]

@@ -12,7 +12,12 @@ from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from wijkkoers.projects.models import Membership, Party, Project, new_public_id
+from wijkkoers.projects.models import (
+    Authored,
+    OwnedByMemberOrParty,
+    Project,
+    new_public_id,
+)
 
 
 class Kind(models.TextChoices):
@@ -38,28 +43,12 @@ class Precision(models.TextChoices):
     DAY = "dag", _("day")
 
 
-class Opportunity(models.Model):
+class Opportunity(Authored, OwnedByMemberOrParty):
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="opportunities")
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     description = models.TextField(_("description"), blank=True, max_length=4000)
-    owner_member = models.ForeignKey(
-        Membership,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("owner (member)"),
-    )
-    owner_party = models.ForeignKey(
-        Party,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("owner (party)"),
-    )
     # The window's first and last day, and how precisely each end was given.
     window_start = models.DateField(_("window from"), null=True, blank=True)
     window_start_precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
@@ -71,10 +60,6 @@ class Opportunity(models.Model):
     step_keys = models.JSONField(_("steps"), default=list, blank=True)
     # Grows with every change; a save that expected an older version is refused.
     version = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -25,7 +25,7 @@ from wijkkoers.opportunities.errors import (
 from wijkkoers.opportunities.models import Kind, Opportunity, Precision, Status
 from wijkkoers.opportunities.windows import period_end, period_start, show_moment
 from wijkkoers.projects.queries import step_exists
-from wijkkoers.projects.services import lock_open_project
+from wijkkoers.projects.services import lock_current, lock_open_project
 
 FIELDS = [
     "title",
@@ -136,10 +136,9 @@ def update_opportunity(
     Refused with OpportunityConflict when someone changed it after `expected_version`.
     Writes an `opportunity.changed` audit entry with old and new values, if anything changed.
     """
-    project = lock_open_project(opportunity.project)
-    opportunity = Opportunity.objects.get(pk=opportunity.pk)
-    if opportunity.version != expected_version:
-        raise OpportunityConflict(opportunity)
+    project, opportunity = lock_current(
+        opportunity, expected_version=expected_version, conflict=OpportunityConflict
+    )
     new = _clean(project, data)
     old = _values(opportunity)
     changed = [name for name in FIELDS if old[name] != new[name]]
@@ -163,8 +162,7 @@ def update_opportunity(
 @transaction.atomic
 def remove_opportunity(actor, opportunity: Opportunity) -> None:
     """Remove an opportunity; the `opportunity.removed` audit entry keeps its last values."""
-    project = lock_open_project(opportunity.project)
-    opportunity = Opportunity.objects.get(pk=opportunity.pk)
+    project, opportunity = lock_current(opportunity)
     record_event(
         project=project,
         actor=actor,

@@ -151,6 +151,15 @@ class PartyInUse(ProjectRuleError):
     status = 409
 
 
+class PartyNotAllowed(ProjectRuleError):
+    """Only team members (teamlid, projectleider) put a party at the table; a meelezer reads."""
+
+    code = "party_not_allowed"
+    message = _("Only team members (team member or project leader) can add a party.")
+    field = "name"
+    status = 403
+
+
 class PartyIsStakeholder(ProjectRuleError):
     """A party in the stakeholder register keeps its assessments: remove it there first."""
 

@@ -62,6 +62,9 @@ class Project(RulesModel):
             "view": project_rules.is_member,
             "edit_content": project_rules.is_teamlid & project_rules.is_open_project,
             "manage": project_rules.is_projectleider,
+            # Putting a party at the table is team work (mapping stakeholders, step 1.2);
+            # changing or removing one, which members and invitations hang on, is "manage".
+            "add_party": project_rules.is_teamlid & project_rules.is_open_project,
         }
 
     def __str__(self):
@@ -184,6 +187,50 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()})"
+
+
+class Authored(models.Model):
+    """Abstract: when a row was made and by whom (kept when the account goes).
+
+    The one place for this block of the logbook's and the working tools' models; a model
+    that inherits it gets the same two columns, so their migrations did not change.
+    """
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class OwnedByMemberOrParty(models.Model):
+    """Abstract: an owner that is a member of the team and/or one of the project's parties.
+
+    Used by agreements (logbook), indicators (goals) and linking opportunities. Either
+    stays empty when the member leaves or the party is removed.
+    """
+
+    owner_member = models.ForeignKey(
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner (member)"),
+    )
+    owner_party = models.ForeignKey(
+        Party,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner (party)"),
+    )
+
+    class Meta:
+        abstract = True
 
 
 class Invitation(models.Model):

@@ -38,6 +38,7 @@ from wijkkoers.projects.errors import (
     PartyInUse,
     PartyIsStakeholder,
     PartyNameTaken,
+    PartyNotAllowed,
     PartyNotInProject,
     PartyOtherTypeMissing,
     PartyTypeUnknown,
@@ -61,6 +62,7 @@ from wijkkoers.projects.models import (
     SubProject,
 )
 from wijkkoers.projects.queries import step_exists, step_urls_for
+from wijkkoers.projects.rules import can
 
 PROJECT_FIELDS = ["name", "municipality", "description", "start_date", "status"]
 PROGRESS_FIELDS = ["status", "reason", "owner", "target_date", "note"]
@@ -89,6 +91,24 @@ def _lock_open_project(project: Project) -> Project:
 
 # The guard other apps' write services call first (the logbook, the tools).
 lock_open_project = _lock_open_project
+
+
+def lock_current(obj, *, queryset=None, expected_version=None, conflict=None):
+    """The opening of a write to one row of a project: returns (locked project, the row now).
+
+    Locks the project and refuses a closed one (`lock_open_project`), then reads the row
+    afresh from `queryset` (default: its model's), since another request may have changed
+    or removed it meanwhile (`NotFound`). With `expected_version` (the version the user
+    saw) a row saved in between is refused with `conflict(current)`; nothing is written.
+    """
+    project = _lock_open_project(obj.project)
+    rows = queryset if queryset is not None else type(obj)._default_manager
+    current = rows.filter(pk=obj.pk).first()
+    if current is None:
+        raise NotFound
+    if expected_version is not None and current.version != expected_version:
+        raise conflict(current)
+    return project, current
 
 
 # --- Projects -----------------------------------------------------------------------------
@@ -750,10 +770,14 @@ def add_party(
 ) -> Party:
     """Put a party at the project's table, typed by the method (or `Party.OTHER` + a label).
 
-    Names are unique within the project, ignoring case; other projects are not looked at.
-    Writes the party and a `party.added` audit entry.
+    The one rule for who may: `projects.add_party_project` (a teamlid or projectleider of
+    the open project, `PartyNotAllowed` otherwise); the settings page and the stakeholder
+    register both come here. Names are unique within the project, ignoring case; other
+    projects are not looked at. Writes the party and a `party.added` audit entry.
     """
-    _lock_open_project(project)
+    _lock_open_project(project)  # refuses a closed project; the role is asked after the lock
+    if not can(actor, "projects.add_party_project", project):
+        raise PartyNotAllowed
     name = name.strip()
     other_type = other_type.strip() if party_type == Party.OTHER else ""
     _check_party_type(party_type, other_type)

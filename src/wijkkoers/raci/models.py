@@ -15,7 +15,13 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from wijkkoers.projects.models import Membership, Party, Project, new_public_id
+from wijkkoers.projects.models import (
+    Authored,
+    Membership,
+    Party,
+    Project,
+    new_public_id,
+)
 
 
 class Letter(models.TextChoices):
@@ -25,7 +31,7 @@ class Letter(models.TextChoices):
     INFORMED = "I", _("I: informed (kept up to date)")
 
 
-class TeamRole(models.Model):
+class TeamRole(Authored):
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="team_roles")
     name = models.CharField(_("name of the role"), max_length=120)
@@ -48,10 +54,6 @@ class TeamRole(models.Model):
     )
     # Grows with every change; a save that expected an older version is refused.
     version = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -65,16 +67,12 @@ class TeamRole(models.Model):
         return self.name
 
 
-class RaciRow(models.Model):
+class RaciRow(Authored):
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="raci_rows")
     activity = models.CharField(_("activity"), max_length=300, blank=True)
     step_key = models.SlugField(_("step"), max_length=120, blank=True)
     version = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

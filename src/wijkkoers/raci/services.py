@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from wijkkoers.audit.services import record_event
 from wijkkoers.projects.queries import step_exists
-from wijkkoers.projects.services import lock_open_project
+from wijkkoers.projects.services import lock_current, lock_open_project
 from wijkkoers.raci.errors import (
     InvalidLetter,
     MemberNotOfProject,
@@ -106,6 +106,10 @@ def add_role(actor, project, data: RoleData) -> TeamRole:
     return role
 
 
+def _roles():
+    return TeamRole.objects.select_related("member__user", "party")
+
+
 @transaction.atomic
 def update_role(actor, role: TeamRole, data: RoleData, *, expected_version: int) -> TeamRole:
     """Rename a role, change its description or who fills it.
@@ -113,10 +117,9 @@ def update_role(actor, role: TeamRole, data: RoleData, *, expected_version: int)
     Refused with RoleConflict when someone changed the role after `expected_version`.
     Writes a `raci.role_changed` audit entry with the old and new values, if anything changed.
     """
-    project = lock_open_project(role.project)
-    role = TeamRole.objects.select_related("member__user", "party").get(pk=role.pk)
-    if role.version != expected_version:
-        raise RoleConflict(role)
+    project, role = lock_current(
+        role, queryset=_roles(), expected_version=expected_version, conflict=RoleConflict
+    )
     new = _clean_role(project, data, without=role)
     old = _role_values(role)
     changed = [name for name in ROLE_FIELDS if old[name] != new[name]]
@@ -146,8 +149,7 @@ def remove_role(actor, role: TeamRole) -> list[RaciRow]:
     The rows it leaves incomplete are flagged on the matrix and the compass until someone
     fixes them; the `raci.role_removed` audit entry names them.
     """
-    project = lock_open_project(role.project)
-    role = TeamRole.objects.select_related("member__user", "party").get(pk=role.pk)
+    project, role = lock_current(role, queryset=_roles())
     broken = [
         row
         for row in rows_held_by(role)
@@ -258,10 +260,7 @@ def update_row(actor, row: RaciRow, data: RowData, *, expected_version: int) -> 
     project lock makes the check and the write one step). Writes a `raci.row_changed`
     audit entry with the old and new values, if anything changed.
     """
-    project = lock_open_project(row.project)
-    row = RaciRow.objects.get(pk=row.pk)
-    if row.version != expected_version:
-        raise RowConflict(row)
+    project, row = lock_current(row, expected_version=expected_version, conflict=RowConflict)
     activity, step_key, letters = _clean_row(project, data)
     old_letters = {cell.role: cell.letter for cell in row.cells.select_related("role")}
     old = _row_values(row.activity, row.step_key, old_letters)
@@ -295,8 +294,7 @@ def update_row(actor, row: RaciRow, data: RowData, *, expected_version: int) -> 
 @transaction.atomic
 def remove_row(actor, row: RaciRow) -> None:
     """Remove a row and its letters. Writes a `raci.row_removed` entry with its last values."""
-    project = lock_open_project(row.project)
-    row = RaciRow.objects.get(pk=row.pk)
+    project, row = lock_current(row)
     letters = {cell.role: cell.letter for cell in row.cells.select_related("role")}
     record_event(
         project=project,

@@ -75,7 +75,8 @@ class StakeholderAddForm(StakeholderFields):
     )
     field_order = ["party", "name", "party_type", "other_type"]
 
-    def __init__(self, *args, project, **kwargs):
+    def __init__(self, *args, project, new_organisation=True, **kwargs):
+        """`new_organisation`: whether the user may add a party (projects' add_party rule)."""
         super().__init__(*args, **kwargs)
         self.parties = {
             party.public_id: party
@@ -83,7 +84,7 @@ class StakeholderAddForm(StakeholderFields):
         }
         self.fields["party"].choices = [
             *((public_id, party.name) for public_id, party in self.parties.items()),
-            (NEW, _("A new organisation (fill in below)")),
+            *([(NEW, _("A new organisation (fill in below)"))] if new_organisation else []),
         ]
         kinds = [(kind.key, kind.name) for kind in PartyType.objects.all()]
         self.fields["party_type"].choices = [

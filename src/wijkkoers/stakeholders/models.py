@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wijkkoers.projects.models import Party, Project, new_public_id
+from wijkkoers.projects.models import Authored, Party, Project, new_public_id
 
 SCORE_MIN, SCORE_MAX = 1, 5
 
@@ -30,7 +30,7 @@ class Position(models.TextChoices):
     LEADING = "leidend", _("leading")
 
 
-class Stakeholder(models.Model):
+class Stakeholder(Authored):
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stakeholders")
     party = models.OneToOneField(
@@ -57,10 +57,6 @@ class Stakeholder(models.Model):
     )
     # Grows with every change; a save that expected an older version is refused.
     version = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -93,7 +89,7 @@ class Priority(models.Model):
         return self.text
 
 
-class Assessment(models.Model):
+class Assessment(Authored):
     """A dated judgement of a stakeholder's power and interest (1-5); never changed."""
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
@@ -106,10 +102,6 @@ class Assessment(models.Model):
     power = models.PositiveSmallIntegerField(_("power (1-5)"))
     interest = models.PositiveSmallIntegerField(_("interest (1-5)"))
     note = models.CharField(_("explanation"), max_length=1000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["-assessed_on", "-id"]
@@ -148,7 +140,7 @@ class TensionStatus(models.TextChoices):
     RESOLVED = "opgelost", _("resolved")
 
 
-class Tension(models.Model):
+class Tension(Authored):
     """Interests that clash: what, between whom, how serious, and what was decided."""
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
@@ -168,10 +160,6 @@ class Tension(models.Model):
         "logbook.Entry", blank=True, related_name="tensions", verbose_name=_("decisions")
     )
     version = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -183,7 +171,7 @@ class Tension(models.Model):
         return self.title
 
 
-class MutualGain(models.Model):
+class MutualGain(Authored):
     """Where parties reinforce each other: a gain they can make together."""
 
     public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
@@ -197,10 +185,6 @@ class MutualGain(models.Model):
         "logbook.Entry", blank=True, related_name="mutual_gains", verbose_name=_("decisions")
     )
     version = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

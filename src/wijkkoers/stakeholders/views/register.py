@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wijkkoers.audit.queries import history_of
 from wijkkoers.core.errors import DomainError
 from wijkkoers.projects.access import access_project_for_user, is_public_id, project_context
+from wijkkoers.projects.rules import can
 from wijkkoers.stakeholders.errors_register import StakeholderConflict
 from wijkkoers.stakeholders.forms_register import (
     NEW,
@@ -45,6 +46,7 @@ from wijkkoers.stakeholders.services.register import (
 )
 
 EDIT = "projects.edit_content_project"
+ADD_PARTY = "projects.add_party_project"  # the one rule for new parties, also on settings
 VIEW = "projects.view_project"
 
 
@@ -140,7 +142,11 @@ def register(request, project_id):
 @login_required
 def add(request, project_id):
     project = _project(request, project_id, write=True)
-    form = StakeholderAddForm(request.POST or None, project=project)
+    form = StakeholderAddForm(
+        request.POST or None,
+        project=project,
+        new_organisation=can(request.user, ADD_PARTY, project),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["party"] == NEW:
