@@ -5,16 +5,13 @@ from datetime import date
 import pytest
 from django.db import connection
 
-from tests.logbook.test_documents_search import (  # noqa: F401 (fixtures)
-    decision,
-    logbook,
-    meeting,
-    titles,
-)
+from tests.logbook import test_documents_search as base
+from tests.logbook.test_documents_search import decision, meeting, titles
 from wijkkoers.logbook.search import match_expression, search_entries
 from wijkkoers.logbook.services.entries import DecisionData, record_decision, revise_decision
 
 pytestmark = pytest.mark.django_db
+logbook = base.logbook  # the same small logbook (fixture)
 sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5 only")
 
 

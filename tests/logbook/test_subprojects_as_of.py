@@ -97,7 +97,8 @@ def test_report_and_briefing_show_the_subprojects_of_then(client, project, subs,
         url = reverse(name, args=[project.public_id])
         html = client.get(url, {"datum": APRIL.isoformat()}).content.decode()
 
-        assert "Noord" in html and "Zuid" in html
+        assert "Noord" in html
+        assert "Zuid" in html
         assert "West" not in html
 
 
