@@ -120,17 +120,20 @@ def withdraw(entry, day, reason="Niet meer nodig"):
     Entry.objects.filter(pk=entry.pk).update(withdrawn_at=moment(day), withdrawal_reason=reason)
 
 
-def progress(user, project, step_key, status, day, *, version=None, **extra):
+def progress(user, project, step_key, status, day, *, version=None, subproject=None, **extra):
     """Set a step's status through the service, then move its audit event to `day`."""
     from wijkkoers.projects.models import StepProgress
 
-    row = StepProgress.objects.filter(project=project, step_key=step_key, subproject=None).first()
+    row = StepProgress.objects.filter(
+        project=project, step_key=step_key, subproject=subproject
+    ).first()
     result = set_step_progress(
         user,
         project,
         step_key,
         ProgressChange(status=status, **extra),
         expected_version=row.version if row else 0,
+        subproject=subproject,
     )
     event = AuditEvent.objects.filter(project=project, action="progress.changed").latest("id")
     AuditEvent.objects.filter(pk=event.pk).update(at=moment(day))

@@ -69,6 +69,24 @@ def test_report_has_contents_with_page_numbers_and_dutch(project, alice, method)
     assert "hyphens: auto" in css
 
 
+def test_report_lists_each_agreement_on_one_line_with_owner_due_and_status(project, alice, method):
+    party = add_party(alice, project, name="Woonstede", party_type="woningcorporatie")
+    agreement(
+        project, "Enquête uitzetten", date(2025, 3, 1), owner_party=party, due_on=date(2025, 4, 1)
+    )
+    agreement(project, "Flyers drukken", date(2025, 3, 1), status="afgerond")
+
+    with translation.override("nl"):
+        html = render_document(project, "rapport", timezone.localdate(), for_pdf=True)
+
+    assert "<strong>Enquête uitzetten</strong> — Woonstede · uiterlijk 1 april 2025 · open" in html
+    assert (
+        "<strong>Flyers drukken</strong> — geen eigenaar · geen uiterste datum · afgerond" in html
+    )
+    css = static_file_for("https://wijkkoers.invalid/static/logbook/print.css").read_text()
+    assert "list-style: none" in css  # no marker boxes for WeasyPrint to lay out
+
+
 @pytest.mark.parametrize(
     "url",
     [

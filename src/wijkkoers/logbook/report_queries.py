@@ -30,6 +30,7 @@ from wijkkoers.logbook.models import (
     Entry,
     EntryKind,
 )
+from wijkkoers.logbook.report_subprojects import subprojects_as_of
 from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.actions import PROGRESS_OBJECT
 from wijkkoers.projects.models import Role, StepStatus
@@ -545,6 +546,7 @@ class Snapshot:
     # can be read from, so only a snapshot of today shows them (`tools_current` False before).
     tools: list = field(default_factory=list)
     tools_current: bool = True
+    subprojects: list = field(default_factory=list)  # SubProjectAsOf, by name
 
 
 MEMBERSHIP_ACTIONS = ("member.added", "member.joined", "member.removed")
@@ -719,4 +721,7 @@ def snapshot(project, as_of: date, party=None, *, with_lists: bool = True) -> Sn
         contacts=[m for m in members if party is not None and m.party_id == party.pk],
         tools=project_tools(project) if tools_current else [],
         tools_current=tools_current,
+        subprojects=subprojects_as_of(
+            project, as_of, cutoff=cutoff, catalogue=catalogue, whole=progress
+        ),
     )

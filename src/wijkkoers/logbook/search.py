@@ -5,20 +5,21 @@ text read as a web search (`websearch_to_tsquery`: words, "phrases", -not, or), 
 `ts_rank` with the title weighing most. Nothing is stored: the vector is computed for the
 project's entries at query time, which a logbook of a few thousand entries allows.
 
-On SQLite (development, tests): an honest simple fallback, not full text. Each word of the
-query must occur somewhere in the entry's texts (case-insensitive `LIKE`); a Dutch plural
-or inflection ending (-en, -s, -e, ...) is cut off first, so "besluiten" also finds
-"besluit". Ranked by how many words hit the title, then newest first.
+On SQLite (development, tests): full text with FTS5 (`logbook/fts.py`, an index the
+database keeps in step by triggers). Every word of the query must match the start of a word
+in the entry's texts after a common Dutch ending (-en, -s, -e, ...) is cut off, so
+"besluiten" finds "besluit" and "warmte" finds "warmtenet"; ranked by BM25 with the title
+weighing ten times the other texts, then newest first.
 
-Either way only the query's words reach the database, any text gives a page, never an
-error, and only the one project's entries are searched.
+Either way only the query's words reach the database (on SQLite each one quoted, so
+FTS5's own syntax - quotes, `*`, `NEAR`, `-`, `AND` - is plain text), any text gives a
+page, never an error, and only the one project's entries are searched.
 """
 
 import re
 from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import Q
+from django.db import DatabaseError, connection
 from django.utils.translation import pgettext_lazy
 
 from wijkkoers.logbook.models import Entry, EntryKind
@@ -26,6 +27,9 @@ from wijkkoers.logbook.models import Entry, EntryKind
 MAX_QUERY = 200
 MAX_RESULTS = 50
 WORD = re.compile(r"\w+", re.UNICODE)
+FTS_WORD = re.compile(r"[^\W_]+", re.UNICODE)  # what FTS5's unicode61 keeps as a word
+MAX_WORDS = 10
+TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 # Longest first: the first ending that leaves a stem of at least four letters is cut.
 DUTCH_ENDINGS = ("heden", "ingen", "tjes", "jes", "en", "es", "'s", "s", "e")
 
@@ -63,7 +67,7 @@ def search_entries(project, raw_query) -> SearchResults:
     if connection.vendor == "postgresql":
         entries = _postgres(base, query)
     else:
-        entries = _fallback(base, words)
+        entries = _sqlite(base, project, query)
     return SearchResults(query, entries, too_short=False)
 
 
@@ -92,17 +96,34 @@ def stem(word: str) -> str:
     return word
 
 
-def _fallback(base, words) -> list:
-    stems = list(dict.fromkeys(stem(word) for word in words))[:10]
-    condition = Q()
-    for part in stems:
-        anywhere = Q(title__icontains=part)
-        for field in TEXT_FIELDS:
-            anywhere |= Q(**{f"{field}__icontains": part})
-        condition &= anywhere
-    found = list(base.filter(condition).order_by("-occurred_on", "-id")[: MAX_RESULTS * 4])
-    found.sort(key=lambda entry: -sum(part in entry.title.lower() for part in stems))
-    return found[:MAX_RESULTS]
+def match_expression(query: str) -> str:
+    """The FTS5 query for the user's text: each word's stem as a quoted prefix, all
+    required. Quoting makes every operator a user types plain text."""
+    stems = dict.fromkeys(stem(word) for word in FTS_WORD.findall(query))
+    return " AND ".join(f'"{part}"*' for part in list(stems)[:MAX_WORDS])
+
+
+def _sqlite(base, project, query: str) -> list:
+    """One query: the entries joined to their index rows (logbook/fts.py), best first."""
+    expression = match_expression(query)
+    if not expression:
+        return []
+    # A join to the FTS5 table (the ORM has no other way to it); the user text is a parameter.
+    ranked = base.extra(  # noqa: S610
+        tables=["logbook_entry_fts"],
+        where=[
+            "logbook_entry_fts.rowid = logbook_entry.id",
+            "logbook_entry_fts MATCH %s",
+            "logbook_entry_fts.project_id = %s",
+        ],
+        params=[expression, project.pk],
+        select={"fts_rank": f"bm25(logbook_entry_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"},
+        order_by=["fts_rank", "-occurred_on", "-id"],
+    )
+    try:
+        return list(ranked[:MAX_RESULTS])
+    except DatabaseError:  # quoted words cannot break it; should FTS5 still refuse: nothing
+        return []
 
 
 KIND_LABELS = {
