@@ -2,8 +2,9 @@
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+from wijkkoers.core.cells import escape
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
@@ -13,8 +14,7 @@ def _attrs(attrs: dict) -> str:
     """As Django's widgets/attrs.html writes them: ` name="value"`, a bare ` name` for
     True, nothing for False; values escaped unless already safe."""
     return "".join(
-        f" {conditional_escape(name)}"
-        + ("" if value is True else f'="{conditional_escape(value)}"')
+        f" {escape(name)}" + ("" if value is True else f'="{escape(value)}"')
         for name, value in attrs.items()
         if value is not False
     )
@@ -23,13 +23,13 @@ def _attrs(attrs: dict) -> str:
 def select_html(widget: dict) -> str:
     """Django's select.html for a widget's context, written in Python instead of a template
     and two includes per option: the same HTML (tests/core/test_widgets.py compares them)."""
-    parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+    parts = [f'<select name="{escape(widget["name"])}"{_attrs(widget["attrs"])}>']
     for group_name, group_choices, _index in widget["optgroups"]:
         if group_name:
-            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            parts.append(f'\n  <optgroup label="{escape(group_name)}">')
         parts.extend(
-            f'\n  <option value="{conditional_escape(option["value"])}"'
-            f"{_attrs(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
+            f'\n  <option value="{escape(option["value"])}"'
+            f"{_attrs(option['attrs'])}>{escape(option['label'])}</option>\n"
             for option in group_choices
         )
         if group_name:

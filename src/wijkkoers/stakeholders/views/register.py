@@ -1,20 +1,18 @@
 """The stakeholder register, a stakeholder's page, its edit and assessment forms, and the
 power-interest map. Members read; teamleden and projectleiders write (through the services)."""
 
-import html
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats
-from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from wijkkoers.audit.queries import history_of
+from wijkkoers.core.cells import Cells
 from wijkkoers.core.errors import DomainError
 from wijkkoers.projects.access import access_project_for_user, is_public_id, project_context
 from wijkkoers.stakeholders.errors_register import StakeholderConflict
@@ -125,38 +123,10 @@ def _points_svg(placed) -> str:
     return mark_safe("".join(parts))  # noqa: S308 - numbers, and names escaped above
 
 
-class _Cells:
-    """A value as the template engine writes it ({{ value }}, or {{ value|default:"—" }}):
-    localised, then escaped as conditional_escape does (without its lazy-text wrapper, a
-    third of the rows' cost). Numbers and dates repeat, so each is localised once."""
-
-    def __init__(self):
-        self.localised: dict = {}
-
-    def __call__(self, value, default=None) -> str:
-        if not value and default is not None:
-            value = default
-        if isinstance(value, Promise):
-            value = str(value)
-        elif not isinstance(value, str):
-            key = (type(value), value)
-            if key not in self.localised:
-                self.localised[key] = formats.localize(value)
-            value = self.localised[key]
-        if hasattr(value, "__html__"):
-            return value.__html__()
-        return html.escape(value)
-
-    def day(self, shown: dict | None) -> str:
-        if not shown:
-            return "—"
-        return f'<time datetime="{self(shown["iso"])}">{self(shown["text"])}</time>'
-
-
 def _register_rows(rows) -> str:
     """The register's table rows as list.html wrote them in its loop (the same HTML, tested),
     built here: with 300 stakeholders the loop's variable lookups were most of the page."""
-    cell = _Cells()
+    cell = Cells()
     return mark_safe(  # noqa: S308 - every value is escaped by cell()
         "".join(
             "\n            <tr>\n"
@@ -177,7 +147,7 @@ def _register_rows(rows) -> str:
 
 def _map_rows(rows, since) -> str:
     """The map's table rows as map.html wrote them in its loop (the same HTML, tested)."""
-    cell = _Cells()
+    cell = Cells()
     not_then, no_change = escape(_("not assessed then")), escape(_("no change"))
 
     def then(row) -> str:
