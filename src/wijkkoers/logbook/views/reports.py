@@ -19,6 +19,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkkoers.core.cells import option_tags
 from wijkkoers.core.errors import DomainError
 from wijkkoers.logbook.models import ReportKind, ReportRun, ReportRunStatus
 from wijkkoers.logbook.notices import SESSION_KEY, remember_seen
@@ -59,6 +60,10 @@ def _party(project, public_id):
 
 def _step_choices(catalogue):
     return [(step.key, f"{step.display_number} {step.title}") for step in catalogue.steps.values()]
+
+
+def _party_options(parties, party) -> str:
+    return option_tags(((p.public_id, p.name) for p in parties), party.public_id if party else None)
 
 
 def _entry_url(project, item) -> str:
@@ -110,15 +115,15 @@ def timeline_page(request, project_id):
             project,
             active="logbook",
             page=page,
-            kinds=kinds,
-            kind=kind,
-            steps=_step_choices(catalogue),
+            kind_options=option_tags(kinds, kind),
+            step_options=option_tags(_step_choices(catalogue), step.key if step else None),
             step=step,
             rows=[
                 (item, _steps_of(project, catalogue, item.step_keys), _entry_url(project, item))
                 for item in page.items
             ],
             parties=parties,
+            party_options=_party_options(parties, party),
             party=party,
             start=start,
             end=end,
@@ -166,6 +171,7 @@ def briefing(request, project_id):
             today=timezone.localdate(),
             problem=problem,
             parties=parties,
+            party_options=_party_options(parties, party),
             party=party,
             step_urls={
                 k: reverse("projects:step", args=[project.public_id, k]) for k in catalogue.steps
