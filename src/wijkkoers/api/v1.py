@@ -55,13 +55,15 @@ def _error(request, status: int, detail, code: str, errors=None, headers=None, *
 @api.exception_handler(DomainError)
 def domain_error(request, error: DomainError):
     current = getattr(error, "current", None)
-    if isinstance(error, Conflict) and hasattr(current, "version"):
+    # Rows with a version count it in `version`; decisions and agreements number revisions.
+    version = getattr(current, "version", getattr(current, "number", None))
+    if isinstance(error, Conflict) and isinstance(version, int):
         # The web shows the other change beside the form; the API names the version to read.
         detail = _(
             "Someone else changed this since you read it (it is now at version %(version)s). "
             "Read it again and send your change with that version."
-        ) % {"version": current.version}
-        return _error(request, 409, detail, error.code, current_version=current.version)
+        ) % {"version": version}
+        return _error(request, 409, detail, error.code, current_version=version)
     errors = [{"field": error.field, "location": "body", "message": str(error)}]
     return _error(request, error.status, error, error.code, errors if error.field else [])
 
