@@ -23,6 +23,9 @@ ROUTERS = [
     ("/projects", "wijkkoers.api.logbook.router"),
     ("/projects", "wijkkoers.api.stakeholders.router"),
     ("/projects", "wijkkoers.api.goals.router"),
+    ("/projects", "wijkkoers.api.raci.router"),
+    ("/projects", "wijkkoers.api.opportunities.router"),
+    ("/projects", "wijkkoers.api.housingcost.router"),
 ]
 
 api = NinjaAPI(
