@@ -24,6 +24,7 @@ from tests.tools.housingcost_rows import define, household
 from wijkkoers.housingcost.services import save_calculation
 from wijkkoers.logbook.services.entries import ActionData, create_action
 from wijkkoers.opportunities.services import OpportunityData, add_opportunity
+from wijkkoers.projects.services import add_subproject
 from wijkkoers.raci.services import RoleData, RowData, add_role, add_row
 
 CHECKS = [
@@ -72,6 +73,7 @@ def real_ids(settings, project, alice, _connection_kept):
     chance = add_opportunity(alice, project, OpportunityData(title="Riool", kind="fysiek"))
     define(alice, project)
     calculation = save_calculation(alice, household(alice, project))
+    subproject = add_subproject(alice, project, name="Noord")
     return {
         "project_id": project.public_id,
         "entry_id": entry.public_id,
@@ -80,6 +82,7 @@ def real_ids(settings, project, alice, _connection_kept):
         "row_id": row.public_id,
         "opportunity_id": chance.public_id,
         "calculation_id": calculation.public_id,
+        "subproject_id": subproject.public_id,
     }
 
 
