@@ -251,6 +251,9 @@ def test_opportunity_rules_and_bad_input(call, project, tokens, alice):
     assert backwards.status_code == 400
     assert backwards.json()["errors"][0]["field"] == "window_end"
     assert two_owners.status_code == 400
+    assert two_owners.json()["errors"][0]["field"] == "owner_member"
+    unknown_step = call("post", path, token=tokens["teamlid"], json={**base, "step_keys": ["x"]})
+    assert unknown_step.json()["errors"][0]["field"] == "step_keys"
     assert bad_kind.status_code == 422
     assert blank.status_code == 400
     assert not Opportunity.objects.exists()

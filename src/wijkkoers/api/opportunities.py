@@ -104,12 +104,12 @@ def _opportunity(found: Opportunity) -> dict:
     }
 
 
-def _owner(rows, public_id):
+def _owner(rows, public_id, field: str):
     if not public_id:
         return None
     found = rows.filter(public_id=public_id).first()
     if found is None:
-        raise OwnerNotOfProject
+        raise OwnerNotOfProject(field=field)
     return found
 
 
@@ -118,8 +118,8 @@ def _data(project, data: OpportunityIn) -> OpportunityData:
         title=data.title,
         kind=data.kind,
         description=data.description,
-        owner_member=_owner(project.memberships, data.owner_member),
-        owner_party=_owner(project.parties, data.owner_party),
+        owner_member=_owner(project.memberships, data.owner_member, "owner_member"),
+        owner_party=_owner(project.parties, data.owner_party, "owner_party"),
         window_start=data.window_start,
         window_start_precision=data.window_start_precision,
         window_end=data.window_end,

@@ -28,6 +28,9 @@ ROUTERS = [
     ("/projects", "wijkkoers.api.housingcost.router"),
 ]
 
+# The web's forms call some fields differently from the API's bodies.
+BODY_NAMES = {"steps": "step_keys", "step": "step_key"}
+
 api = NinjaAPI(
     title="Wijkkoers API",
     version="1",
@@ -67,7 +70,8 @@ def domain_error(request, error: DomainError):
             "Read it again and send your change with that version."
         ) % {"version": version}
         return _error(request, 409, detail, error.code, current_version=version)
-    errors = [{"field": error.field, "location": "body", "message": str(error)}]
+    field = BODY_NAMES.get(error.field, error.field)
+    errors = [{"field": field, "location": "body", "message": str(error)}]
     return _error(request, error.status, error, error.code, errors if error.field else [])
 
 
