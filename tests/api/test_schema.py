@@ -82,6 +82,7 @@ def real_ids(settings, project, alice, _connection_kept):
         "row_id": row.public_id,
         "opportunity_id": chance.public_id,
         "calculation_id": calculation.public_id,
+        "household_id": calculation.archetype.public_id,
         "subproject_id": subproject.public_id,
     }
 

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.tools.housingcost_rows import define, household
 from wijkkoers.api.tokens import create_api_token
 from wijkkoers.audit.models import AuditEvent
+from wijkkoers.housingcost.models import Calculation, DefinitionVersion
 from wijkkoers.housingcost.services import save_calculation
 from wijkkoers.opportunities.models import Opportunity
 from wijkkoers.opportunities.services import OpportunityData, add_opportunity
@@ -290,6 +291,81 @@ def test_no_definition_yet_reads_null(call, project, tokens):
     assert response.json() == {"definition": None}
 
 
+DEFINITION = {
+    "components": ["energie", "huur"],
+    "reference": "Cv-ketel op aardgas.",
+    "gas_price": "1.45",
+    "electricity_price": "0.40",
+    "heat_fixed_monthly": 35,
+    "heat_price_per_gj": "48.00",
+    "prices_on": "2026-11-01",
+    "segments": ["corporatiehuurder"],
+    "version": 0,
+}
+
+
+def test_teamlid_records_definition_versions(call, project, tokens):
+    path = f"{_base(project)}/housing-cost/definitions"
+    first = call("post", path, token=tokens["teamlid"], json=DEFINITION)
+    no_reason = call("post", path, token=tokens["teamlid"], json={**DEFINITION, "version": 1})
+    second = call(
+        "post",
+        path,
+        token=tokens["teamlid"],
+        json={**DEFINITION, "gas_price": "1.60", "version": 1, "change_reason": "Nieuw tarief"},
+    )
+    stale = call(
+        "post", path, token=tokens["leader"], json={**DEFINITION, "change_reason": "Ik ook"}
+    )
+    current = call("get", f"{_base(project)}/housing-cost/definition", token=tokens["meelezer"])
+
+    assert first.status_code == 201
+    assert first.json()["version"] == 1
+    assert no_reason.status_code == 400
+    assert no_reason.json()["errors"][0]["field"] == "change_reason"
+    assert second.status_code == 201
+    assert stale.status_code == 409
+    assert stale.json()["current_version"] == 2
+    assert (current.json()["definition"]["version"], current.json()["definition"]["gas_price"]) == (
+        2,
+        "1.6000",
+    )
+    assert AuditEvent.objects.filter(action="housingcost.definition_saved").count() == 2
+
+
+def test_definition_rules_and_bad_input(call, project, tokens):
+    path = f"{_base(project)}/housing-cost/definitions"
+    too_dear = call("post", path, token=tokens["teamlid"], json={**DEFINITION, "gas_price": "50"})
+    period = call(
+        "post", path, token=tokens["teamlid"], json={**DEFINITION, "comparison": "periode"}
+    )
+    unknown = call("post", path, token=tokens["teamlid"], json={**DEFINITION, "components": ["x"]})
+    empty = call("post", path, token=tokens["teamlid"], json={**DEFINITION, "segments": []})
+
+    assert too_dear.status_code == 400
+    assert too_dear.json()["errors"][0]["field"] == "gas_price"
+    assert period.status_code == 400
+    assert period.json()["errors"][0]["field"] == "period_years"
+    assert unknown.status_code == 422
+    assert empty.status_code == 400
+    assert empty.json()["errors"][0]["field"] == "segments"
+
+
+def test_teamlid_saves_a_calculation(call, project, tokens, alice):
+    home = household(alice, project)
+    path = f"{_base(project)}/housing-cost/households/{home.public_id}/calculations"
+    without_definition = call("post", path, token=tokens["teamlid"], json={})
+    define(alice, project)
+    saved = call("post", path, token=tokens["teamlid"], json={"note": "Na de bewonersavond"})
+
+    assert without_definition.status_code == 400
+    assert without_definition.json()["code"] == "housingcost_definition_required"
+    assert without_definition.json()["errors"] == []
+    assert saved.status_code == 201
+    assert (saved.json()["note"], saved.json()["definition_version"]) == ("Na de bewonersavond", 1)
+    assert saved.json()["lines"]
+
+
 # --- Everyone else ------------------------------------------------------------------------------
 
 
@@ -308,15 +384,18 @@ def _reads(project, row, opportunity, calculation):
     ]
 
 
-def _writes(project, roles, row, opportunity):
+def _writes(project, roles, row, opportunity, calculation):
     base = _base(project)
     raci = {"activity": "Taak", "letters": _letters(roles, "A", "R")}
     kans = {"title": "Kans", "kind": "sociaal"}
+    home = calculation.archetype.public_id
     return [
         ("post", f"{base}/raci", raci),
         ("put", f"{base}/raci/{row.public_id}", {**raci, "version": 0}),
         ("post", f"{base}/opportunities", kans),
         ("put", f"{base}/opportunities/{opportunity.public_id}", {**kans, "version": 0}),
+        ("post", f"{base}/housing-cost/definitions", {**DEFINITION, "version": 1}),
+        ("post", f"{base}/housing-cost/households/{home}/calculations", {}),
     ]
 
 
@@ -325,6 +404,8 @@ def _state():
         RaciRow.objects.count(),
         RaciCell.objects.count(),
         list(Opportunity.objects.values_list("title", "version")),
+        DefinitionVersion.objects.count(),
+        Calculation.objects.count(),
     )
 
 
@@ -338,7 +419,7 @@ def test_outsider_and_staff_get_404_everywhere(
         response = call("get", path, token=token)
         assert response.status_code == 404, path
         assert response.json()["code"] == "not_found"
-    for verb, path, body in _writes(project, roles, row, opportunity):
+    for verb, path, body in _writes(project, roles, row, opportunity, calculation):
         assert call(verb, path, token=token, json=body).status_code == 404, path
     assert _state() == before
 
@@ -349,7 +430,7 @@ def test_meelezer_reads_but_cannot_write(
     before = _state()
     for path in _reads(project, row, opportunity, calculation):
         assert call("get", path, token=tokens["meelezer"]).status_code == 200, path
-    for verb, path, body in _writes(project, roles, row, opportunity):
+    for verb, path, body in _writes(project, roles, row, opportunity, calculation):
         assert call(verb, path, token=tokens["meelezer"], json=body).status_code == 403, path
     assert _state() == before
 
@@ -361,7 +442,7 @@ def test_closed_project_is_read_only(
     before = _state()
     for path in _reads(project, row, opportunity, calculation):
         assert call("get", path, token=tokens["teamlid"]).status_code == 200, path
-    for verb, path, body in _writes(project, roles, row, opportunity):
+    for verb, path, body in _writes(project, roles, row, opportunity, calculation):
         response = call(verb, path, token=tokens["teamlid"], json=body)
         assert response.status_code == 409, path
         assert response.json()["code"] == "project_closed"

@@ -1,16 +1,28 @@
-"""Housing-cost neutrality (woonlastenneutraliteit) through the API, read only: the definition
-in force and its earlier versions, the typical households and the saved calculations (each
-as it was saved: its own copy of the inputs and the definition version it used)."""
+"""Housing-cost neutrality (woonlastenneutraliteit) through the API: the definition in force
+and its earlier versions, the typical households and the saved calculations (each as it was
+saved: its own copy of the inputs and the definition version it used). Writes: a new
+version of the definition (with the version read: 409 when someone saved one meanwhile) and
+a saved calculation for a household, through the web's services."""
 
 from datetime import date, datetime
 from decimal import Decimal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
-from wijkkoers.api.access import project_for_reading
-from wijkkoers.api.schemas import ERRORS, Page, PageParams, page_of
+from wijkkoers.api.access import project_for_reading, project_for_writing
+from wijkkoers.api.schemas import (
+    ERRORS,
+    WRITE_ERRORS,
+    Input,
+    IsoDate,
+    Page,
+    PageParams,
+    Text,
+    page_of,
+)
 from wijkkoers.housingcost import explain
-from wijkkoers.housingcost.access import access_calculation
+from wijkkoers.housingcost.access import access_archetype, access_calculation
+from wijkkoers.housingcost.errors import HousingCostRuleError
 from wijkkoers.housingcost.models import (
     INPUT_FIELDS,
     Archetype,
@@ -22,7 +34,12 @@ from wijkkoers.housingcost.models import (
     Segment,
 )
 from wijkkoers.housingcost.queries import archetypes_of, current_definition
-from wijkkoers.housingcost.services import recompute
+from wijkkoers.housingcost.services import (
+    DefinitionData,
+    recompute,
+    save_calculation,
+    save_definition,
+)
 
 router = Router(tags=["Housing-cost neutrality"])
 BASE = "/{project_id}/housing-cost"
@@ -105,6 +122,37 @@ class CalculationDetailOut(CalculationOut):
     verdict: str
     inputs: dict[str, Decimal | None]
     lines: list[LineOut]
+
+
+def _price(max_digits: int, places: int):
+    return Field(max_digits=max_digits, decimal_places=places, ge=0, le=10 ** (max_digits - places))
+
+
+class DefinitionIn(Input):
+    components: list[Component] = Field(max_length=10)
+    reference: Text(2000)
+    gas_price: Decimal = _price(7, 4)
+    electricity_price: Decimal = _price(7, 4)
+    heat_fixed_monthly: Decimal = _price(8, 2)
+    heat_price_per_gj: Decimal = _price(8, 2)
+    prices_on: IsoDate
+    price_note: Text(1000) = ""
+    segments: list[Segment] = Field(max_length=10)
+    comparison: Comparison = Comparison.MOMENT
+    period_years: int | None = Field(None, ge=0, le=1000, description="For a period: 1 to 60.")
+    subsidies_counted: bool = False
+    subsidies_which: Text(1000) = ""
+    guarantee: Guarantee = Guarantee.NOBODY
+    guarantor: Text(300) = ""
+    explanation: Text(20000) = Field("", description="Markdown.")
+    version: int = Field(
+        ge=0, le=1_000_000, description="The version in force you read; 0 when there is none."
+    )
+    change_reason: Text(1000) = Field("", description="Required from the second version on.")
+
+
+class CalculationIn(Input):
+    note: Text(1000) = ""
 
 
 def _choices(values, choices) -> list[dict]:
@@ -228,6 +276,10 @@ def calculations(request, project_id: str, paging: Query[PageParams]):
 def calculation(request, project_id: str, calculation_id: str):
     """As it was saved: its own inputs and the definition version it used, explained."""
     found = access_calculation(project_for_reading(request, project_id), calculation_id)
+    return _calculation_detail(found)
+
+
+def _calculation_detail(found: Calculation) -> dict:
     result = recompute(found)
     explained = explain.rows(result)
     stored = {line["key"]: line for line in found.lines}
@@ -250,3 +302,46 @@ def calculation(request, project_id: str, calculation_id: str):
         "inputs": {k: None if v is None else Decimal(v) for k, v in inputs.items()},
         "lines": lines,
     }
+
+
+@router.post(
+    f"{BASE}/definitions",
+    response={201: DefinitionOut, **WRITE_ERRORS},
+    summary="Record a new version of the definition",
+)
+def new_definition(request, project_id: str, data: DefinitionIn):
+    """The whole definition as it should read now; the earlier versions stay as they are."""
+    project = project_for_writing(request, project_id)
+    fields = {name: getattr(data, name) for name in DefinitionData.__dataclass_fields__}
+    enums = {
+        "components": [item.value for item in data.components],
+        "segments": [item.value for item in data.segments],
+        "comparison": data.comparison.value,
+        "guarantee": data.guarantee.value,
+    }
+    found = save_definition(
+        request.auth,
+        project,
+        DefinitionData(**{**fields, **enums}),
+        based_on=data.version,
+        change_reason=data.change_reason,
+    )
+    return Status(201, _definition(found))
+
+
+@router.post(
+    f"{BASE}/households/{{household_id}}/calculations",
+    response={201: CalculationDetailOut, **WRITE_ERRORS},
+    summary="Save a calculation for a household",
+)
+def new_calculation(request, project_id: str, household_id: str, data: CalculationIn):
+    """Runs the calculator for the household under the definition in force and keeps it."""
+    project = project_for_writing(request, project_id)
+    household = access_archetype(project, household_id)
+    try:
+        found = save_calculation(request.auth, household, note=data.note)
+    except HousingCostRuleError as error:
+        if error.field == "archetype":  # the web's form field; here it is the path
+            error.field = None
+        raise
+    return Status(201, _calculation_detail(access_calculation(project, found.public_id)))
