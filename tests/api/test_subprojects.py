@@ -72,3 +72,30 @@ def test_subprojects_are_404_for_outsider_staff_and_other_projects(
             assert response.json()["code"] == "not_found"
     wrong = f"/projects/{project.public_id}/subprojects/{hidden.public_id}/progress"
     assert call("get", wrong, token=tokens["teamlid"]).status_code == 404
+
+
+def test_subproject_lists_stay_flat(call, project, tokens, subproject, alice):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    paths = [_path(project), _path(project, subproject)]
+    counts = []
+    for more in (0, 4):
+        for n in range(more):
+            extra = add_subproject(alice, project, name=f"Deel {n}")
+            set_step_progress(
+                alice,
+                project,
+                STEP,
+                ProgressChange(status="gestart"),
+                expected_version=0,
+                subproject=extra,
+            )
+        for path in paths:
+            call("get", path, token=tokens["teamlid"])
+            with CaptureQueriesContext(connection) as queries:
+                call("get", path, token=tokens["teamlid"])
+            counts.append(len(queries))
+
+    assert counts[:2] == counts[2:]
+    assert max(counts) <= 8

@@ -469,3 +469,44 @@ def test_another_projects_objects_are_404(call, project, tokens, alice):
     )
     assert response.status_code == 404
     assert Opportunity.objects.get(pk=hidden.pk).title == "Geheim"
+
+
+def _grow(alice, project, n):
+    """n more of everything the lists show."""
+    owner = project.memberships.get(user=alice)
+    for i in range(n):
+        add_role(alice, project, RoleData(name=f"Rol {n}-{i}", member=owner))
+        add_opportunity(
+            alice,
+            project,
+            OpportunityData(title=f"Kans {n}-{i}", kind="sociaal", owner_member=owner),
+        )
+        home = household(alice, project, name=f"Huis {n}-{i}")
+        save_calculation(alice, home)
+        number = DefinitionVersion.objects.filter(project=project).count()
+        define(alice, project, based_on=number, change_reason=f"Versie {number + 1}")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "roles",
+        "opportunities",
+        "housing-cost/definitions",
+        "housing-cost/households",
+        "housing-cost/calculations",
+    ],
+)
+def test_lists_stay_flat_as_data_grows(call, project, tokens, alice, path):
+    define(alice, project)
+    _grow(alice, project, 1)
+    url = f"{_base(project)}/{path}"
+    call("get", url, token=tokens["teamlid"])
+    with CaptureQueriesContext(connection) as one:
+        first = call("get", url, token=tokens["teamlid"])
+    _grow(alice, project, 4)
+    with CaptureQueriesContext(connection) as five:
+        response = call("get", url, token=tokens["teamlid"])
+
+    assert response.json()["count"] > first.json()["count"]
+    assert len(five) == len(one) <= 8
