@@ -80,6 +80,7 @@ def real_ids(settings, project, alice, _connection_kept):
         "step_key": "helderheid-over-ambities",
         "key": "helderheid-over-ambities",
         "row_id": row.public_id,
+        "role_id": roles[0].public_id,
         "opportunity_id": chance.public_id,
         "calculation_id": calculation.public_id,
         "household_id": calculation.archetype.public_id,

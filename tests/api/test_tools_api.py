@@ -15,8 +15,8 @@ from wijkkoers.housingcost.models import Calculation, DefinitionVersion
 from wijkkoers.housingcost.services import save_calculation
 from wijkkoers.opportunities.models import Opportunity
 from wijkkoers.opportunities.services import OpportunityData, add_opportunity
-from wijkkoers.projects.services import close_project, create_project
-from wijkkoers.raci.models import RaciCell, RaciRow
+from wijkkoers.projects.services import add_party, close_project, create_project
+from wijkkoers.raci.models import RaciCell, RaciRow, TeamRole
 from wijkkoers.raci.services import RoleData, RowData, add_role, add_row
 
 
@@ -123,6 +123,39 @@ def test_teamlid_adds_and_changes_a_row(call, project, tokens, roles):
     assert stale.status_code == 409
     assert stale.json()["current_version"] == 1
     assert AuditEvent.objects.filter(action__startswith="raci.row_").count() == 2
+
+
+def test_teamlid_adds_and_changes_a_role(call, project, tokens, roles, alice):
+    party = add_party(alice, project, name="Woonbron", party_type="gemeente")
+    base = f"{_base(project)}/roles"
+    added = call(
+        "post",
+        base,
+        token=tokens["teamlid"],
+        json={"name": "Bewonersraad", "party": party.public_id},
+    )
+    path = f"{base}/{added.json()['id']}"
+    changed = call(
+        "put",
+        path,
+        token=tokens["teamlid"],
+        json={"name": "Bewonerscommissie", "party": party.public_id, "version": 0},
+    )
+    stale = call("put", path, token=tokens["leader"], json={"name": "Anders", "version": 0})
+    taken = call("post", base, token=tokens["teamlid"], json={"name": "wethouder"})
+    stranger = call("post", base, token=tokens["teamlid"], json={"name": "X", "member": "onbekend"})
+
+    assert added.status_code == 201
+    assert added.json()["party"]["name"] == "Woonbron"
+    assert changed.status_code == 200
+    assert (changed.json()["name"], changed.json()["version"]) == ("Bewonerscommissie", 1)
+    assert stale.status_code == 409
+    assert stale.json()["current_version"] == 1
+    assert taken.status_code == 400
+    assert taken.json()["errors"][0]["field"] == "name"
+    assert stranger.status_code == 400
+    assert stranger.json()["errors"][0]["field"] == "member"
+    assert AuditEvent.objects.filter(action="raci.role_added").count() == 4
 
 
 @pytest.mark.parametrize(
@@ -390,6 +423,8 @@ def _writes(project, roles, row, opportunity, calculation):
     kans = {"title": "Kans", "kind": "sociaal"}
     home = calculation.archetype.public_id
     return [
+        ("post", f"{base}/roles", {"name": "Nieuwe rol"}),
+        ("put", f"{base}/roles/{roles[0].public_id}", {"name": "Hernoemd", "version": 0}),
         ("post", f"{base}/raci", raci),
         ("put", f"{base}/raci/{row.public_id}", {**raci, "version": 0}),
         ("post", f"{base}/opportunities", kans),
@@ -401,6 +436,7 @@ def _writes(project, roles, row, opportunity, calculation):
 
 def _state():
     return (
+        list(TeamRole.objects.values_list("name", "version")),
         RaciRow.objects.count(),
         RaciCell.objects.count(),
         list(Opportunity.objects.values_list("title", "version")),

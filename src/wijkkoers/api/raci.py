@@ -1,6 +1,6 @@
 """The team's roles and the RACI matrix through the API: roles and rows for every member, new
-and changed rows for the team through the web's services (exactly one A, at least one R;
-a row changed since it was read is a 409 naming its current version)."""
+and changed roles and rows for the team through the web's services (exactly one A, at least
+one R; a role or row changed since it was read is a 409 naming its current version)."""
 
 from typing import Literal
 
@@ -8,11 +8,11 @@ from ninja import Field, Query, Router, Schema, Status
 
 from wijkkoers.api.access import project_for_reading, project_for_writing
 from wijkkoers.api.schemas import ERRORS, WRITE_ERRORS, Input, Page, PageParams, Text, page_of
-from wijkkoers.raci.access import access_row
-from wijkkoers.raci.errors import RoleNotOfProject
+from wijkkoers.raci.access import access_role, access_row
+from wijkkoers.raci.errors import MemberNotOfProject, PartyNotOfProject, RoleNotOfProject
 from wijkkoers.raci.models import Letter, TeamRole
 from wijkkoers.raci.queries import matrix, roles_of
-from wijkkoers.raci.services import RowData, add_row, update_row
+from wijkkoers.raci.services import RoleData, RowData, add_role, add_row, update_role, update_row
 
 router = Router(tags=["Roles (RACI)"])
 
@@ -48,6 +48,17 @@ class RowOut(Schema):
     complete: bool = Field(description="Exactly one A and at least one R.")
     problem: str = Field(description="What is missing, in Dutch; empty when complete.")
     version: int
+
+
+class RoleIn(Input):
+    name: Text(120)
+    description: Text(500) = ""
+    member: Text(16) | None = Field(None, description="A membership id: who fills it.")
+    party: Text(16) | None = Field(None, description="A party id: who fills it.")
+
+
+class RoleChangeIn(RoleIn):
+    version: int = Field(ge=0, le=1_000_000, description="The role's version you read.")
 
 
 class CellIn(Input):
@@ -124,6 +135,50 @@ def roles(request, project_id: str, paging: Query[PageParams]):
 def raci_rows(request, project_id: str, paging: Query[PageParams]):
     """Each row with its letters, in the order the rows were added; incomplete rows say why."""
     return page_of(matrix(project_for_reading(request, project_id)).rows, paging, _row)
+
+
+def _filled_by(rows, public_id, error):
+    if not public_id:
+        return None
+    found = rows.filter(public_id=public_id).first()
+    if found is None:
+        raise error
+    return found
+
+
+def _role_data(project, data: RoleIn) -> RoleData:
+    return RoleData(
+        name=data.name,
+        description=data.description,
+        member=_filled_by(project.memberships, data.member, MemberNotOfProject),
+        party=_filled_by(project.parties, data.party, PartyNotOfProject),
+    )
+
+
+def _role_of(project, role_id: str) -> dict:
+    return _role(access_role(project, role_id))
+
+
+@router.post("/{project_id}/roles", response={201: RoleOut, **WRITE_ERRORS}, summary="Add a role")
+def new_role(request, project_id: str, data: RoleIn):
+    """A role of the team (its name unique in the project), filled by a member, a party, both
+    or nobody yet."""
+    project = project_for_writing(request, project_id)
+    role = add_role(request.auth, project, _role_data(project, data))
+    return Status(201, _role_of(project, role.public_id))
+
+
+@router.put(
+    "/{project_id}/roles/{role_id}",
+    response={200: RoleOut, **WRITE_ERRORS},
+    summary="Change a role",
+)
+def change_role(request, project_id: str, role_id: str, data: RoleChangeIn):
+    """The whole role as it should read now, with the `version` you read."""
+    project = project_for_writing(request, project_id)
+    role = access_role(project, role_id)
+    update_role(request.auth, role, _role_data(project, data), expected_version=data.version)
+    return _role_of(project, role_id)
 
 
 def _data(project, data: RowIn) -> RowData:
