@@ -155,3 +155,56 @@ def test_project_endpoints_never_show_another_project(call, project, tokens, ali
         ).status_code
         == 404
     )
+
+
+def test_project_endpoints_staff_gets_nothing_extra(call, ids, staff_user):
+    """A staff member or superuser who is not a member is an outsider: 404, nothing written."""
+    from wijkkoers.api.tokens import create_api_token
+
+    token = create_api_token(staff_user, name="Staf")[1]
+    before = _written()
+    assert call("get", "/projects", token=token).json()["count"] == 0
+    for path in reads(ids):
+        assert call("get", path, token=token).status_code == 404, path
+    for verb, path, body in writes(ids):
+        assert call(verb, path, token=token, json=body).status_code == 404, path
+    assert _written() == before
+
+
+def test_every_project_read_in_the_schema_is_404_for_staff(call, project, alice, staff_user):
+    """Every GET under /projects/{project_id} of the OpenAPI schema, with real ids of the
+    project: a staff member who is not a member reads nothing of it."""
+    from tests.tools.housingcost_rows import define, household
+    from wijkkoers.api.tokens import create_api_token
+    from wijkkoers.api.v1 import api
+    from wijkkoers.housingcost.services import save_calculation
+    from wijkkoers.opportunities.services import OpportunityData, add_opportunity
+    from wijkkoers.projects.services import add_subproject
+
+    define(alice, project)
+    calculation = save_calculation(alice, household(alice, project))
+    real = {
+        "project_id": project.public_id,
+        "entry_id": create_action(alice, project, ActionData(title="Zaal")).public_id,
+        "step_key": STEP,
+        "opportunity_id": add_opportunity(
+            alice, project, OpportunityData(title="Riool", kind="fysiek")
+        ).public_id,
+        "calculation_id": calculation.public_id,
+        "subproject_id": add_subproject(alice, project, name="Noord").public_id,
+    }
+    token = create_api_token(staff_user, name="Staf")[1]
+    checked = 0
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        if "get" not in operations or "{project_id}" not in path:
+            continue
+        url = path.removeprefix("/api/v1")
+        for name, value in real.items():
+            url = url.replace(f"{{{name}}}", value)
+        if "{" in url:  # an id this test does not make (it would be a 404 anyway)
+            continue
+        response = call("get", url, token=token)
+        assert response.status_code == 404, url
+        assert response.json()["code"] == "not_found"
+        checked += 1
+    assert checked >= 15

@@ -20,7 +20,12 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from tests.tools.housingcost_rows import define, household
+from wijkkoers.housingcost.services import save_calculation
 from wijkkoers.logbook.services.entries import ActionData, create_action
+from wijkkoers.opportunities.services import OpportunityData, add_opportunity
+from wijkkoers.projects.services import add_subproject
+from wijkkoers.raci.services import RoleData, RowData, add_role, add_row
 
 CHECKS = [
     not_a_server_error,
@@ -61,11 +66,25 @@ def real_ids(settings, project, alice, _connection_kept):
     settings.API_RATE_PER_TOKEN = 100_000
     settings.API_RATE_PER_ADDRESS = 100_000
     entry = create_action(alice, project, ActionData(title="Zaal reserveren"))
+    roles = [add_role(alice, project, RoleData(name=name)) for name in ("Regie", "Wethouder")]
+    row = add_row(
+        alice, project, RowData(activity="Avond", letters=dict(zip(roles, "RA", strict=True)))
+    )
+    chance = add_opportunity(alice, project, OpportunityData(title="Riool", kind="fysiek"))
+    define(alice, project)
+    calculation = save_calculation(alice, household(alice, project))
+    subproject = add_subproject(alice, project, name="Noord")
     return {
         "project_id": project.public_id,
         "entry_id": entry.public_id,
         "step_key": "helderheid-over-ambities",
         "key": "helderheid-over-ambities",
+        "row_id": row.public_id,
+        "role_id": roles[0].public_id,
+        "opportunity_id": chance.public_id,
+        "calculation_id": calculation.public_id,
+        "household_id": calculation.archetype.public_id,
+        "subproject_id": subproject.public_id,
     }
 
 

@@ -1,4 +1,6 @@
-"""The logbook through the API: entries (list, detail) and new decisions, agreements, actions."""
+"""The logbook through the API: entries (list, detail); new decisions, agreements, actions,
+meetings and links; new versions and withdrawals of decisions and agreements (the web's
+revision services: a version check, a reason, nothing overwritten)."""
 
 from datetime import date, datetime
 from typing import Literal
@@ -17,7 +19,13 @@ from wijkkoers.api.schemas import (
     page_of,
 )
 from wijkkoers.logbook.access import access_entry
-from wijkkoers.logbook.errors import DecisionNotOfProject, MemberNotOfProject, PartyNotOfProject
+from wijkkoers.logbook.access_documents import access_link
+from wijkkoers.logbook.errors import (
+    AttendeeNotOfProject,
+    DecisionNotOfProject,
+    MemberNotOfProject,
+    PartyNotOfProject,
+)
 from wijkkoers.logbook.models import (
     AgreementStatus,
     DecisionStatus,
@@ -25,13 +33,20 @@ from wijkkoers.logbook.models import (
     EntryKind,
     MeetingKind,
 )
+from wijkkoers.logbook.services.documents import add_link, withdraw_link
 from wijkkoers.logbook.services.entries import (
     ActionData,
     AgreementData,
     DecisionData,
+    MeetingData,
     create_action,
+    create_meeting,
     record_agreement,
     record_decision,
+    revise_agreement,
+    revise_decision,
+    withdraw_agreement,
+    withdraw_decision,
 )
 from wijkkoers.logbook.templatetags.logbook_tags import ACTION_STATUS
 
@@ -90,9 +105,17 @@ class ActionOut(Schema):
 
 class MeetingOut(Schema):
     kind: MeetingKind
+    kind_label: str
     place: str
+    attendee_members: list[NamedRef]
+    attendee_parties: list[NamedRef]
+    other_attendees: int
     agenda_html: str
     minutes_html: str
+
+
+class LinkOut(Schema):
+    url: str
 
 
 class EntryDetailOut(EntryOut):
@@ -101,6 +124,7 @@ class EntryDetailOut(EntryOut):
     agreement: AgreementOut | None = None
     action: ActionOut | None = None
     meeting: MeetingOut | None = None
+    link: LinkOut | None = None
 
 
 class EntryFilters(Schema):
@@ -138,6 +162,62 @@ class AgreementIn(Input):
     status: Literal["open", "in_uitvoering"] = "open"
     step_keys: list[Text(120)] = STEP_KEYS
     parties: list[Text(16)] = IDS
+
+
+VERSION = Field(
+    ge=0,
+    le=1_000_000,
+    description="The version you read (`decision.version` / `agreement.version`).",
+)
+REASON = Field(description="Why: kept with the new version.")
+
+
+class DecisionReviseIn(DecisionIn):
+    version: int = VERSION
+    change_reason: Text(1000) = REASON
+
+
+class AgreementReviseIn(AgreementIn):
+    status: Literal["open", "in_uitvoering", "afgerond", "vervallen", "doorverwezen"] = "open"
+    status_reason: Text(1000) = Field(
+        "", description="Required for vervallen and doorverwezen: why it ends."
+    )
+    version: int = VERSION
+    change_reason: Text(1000) = REASON
+
+
+class WithdrawIn(Input):
+    version: int = VERSION
+    reason: Text(1000) = Field(description="Why it is withdrawn; members keep reading it.")
+
+
+class MeetingIn(Input):
+    title: Text(300)
+    held_on: IsoDate
+    kind: MeetingKind = MeetingKind.OTHER
+    place: Text(200) = ""
+    attendee_members: list[Text(16)] = Field(
+        default_factory=list, max_length=500, description="Membership ids."
+    )
+    attendee_parties: list[Text(16)] = Field(
+        default_factory=list, max_length=500, description="Party ids."
+    )
+    other_attendees: int = Field(0, ge=0, le=100_000, description="How many others were there.")
+    agenda: Text(10000) = ""
+    minutes: Text(50000) = ""
+    step_keys: list[Text(120)] = STEP_KEYS
+
+
+class LinkIn(Input):
+    title: Text(300) = Field("", description="Empty: the address is the title.")
+    url: Text(2000) = Field(description="An http or https address.")
+    occurred_on: IsoDate | None = Field(None, description="Empty: today.")
+    step_keys: list[Text(120)] = STEP_KEYS
+    parties: list[Text(16)] = IDS
+
+
+class LinkWithdrawIn(Input):
+    reason: Text(1000) = Field(description="Why it is withdrawn; members keep reading it.")
 
 
 class ActionIn(Input):
@@ -219,8 +299,19 @@ def _details(entry: Entry) -> dict:
         action = entry.action
         return {"action": {"owner": _ref(action.owner), **_fields(action, ["due_on", "done_at"])}}
     if entry.kind == EntryKind.MEETING:
-        names = ["kind", "place", "agenda_html", "minutes_html"]
-        return {"meeting": _fields(entry.meeting_detail, names)}
+        meeting = entry.meeting_detail
+        names = ["kind", "place", "other_attendees", "agenda_html", "minutes_html"]
+        members = meeting.attendee_members.select_related("user").order_by("user__name", "pk")
+        return {
+            "meeting": {
+                **_fields(meeting, names),
+                "kind_label": str(meeting.get_kind_display()),
+                "attendee_members": [_ref(member) for member in members],
+                "attendee_parties": [_ref(p) for p in meeting.attendee_parties.order_by("name")],
+            }
+        }
+    if entry.kind == EntryKind.LINK:
+        return {"link": {"url": entry.link.url}}
     return {}
 
 
@@ -259,6 +350,44 @@ def _created(project, entry: Entry) -> dict:
     return _entry_detail(access_entry(project, entry.kind, entry.public_id))
 
 
+def _decision_data(project, data: "DecisionIn") -> DecisionData:
+    decisions = Entry.objects.filter(project=project, kind=EntryKind.DECISION)
+    return DecisionData(
+        title=data.title,
+        text=data.text,
+        status=data.status,
+        decided_on=data.decided_on,
+        decided_by=data.decided_by,
+        parties_agreed=_by_ids(
+            project.parties, data.parties_agreed, PartyNotOfProject, "parties_agreed"
+        ),
+        parties_objected=_by_ids(
+            project.parties, data.parties_objected, PartyNotOfProject, "parties_objected"
+        ),
+        rationale=data.rationale,
+        replaces=_by_ids(decisions, data.replaces, DecisionNotOfProject, "replaces"),
+        amends=_by_ids(decisions, data.amends, DecisionNotOfProject, "amends"),
+        step_keys=data.step_keys,
+    )
+
+
+def _agreement_data(project, data: "AgreementIn", status_reason: str = "") -> AgreementData:
+    return AgreementData(
+        title=data.title,
+        made_on=data.made_on,
+        text=data.text,
+        owner_member=_one(
+            project.memberships, data.owner_member, MemberNotOfProject, "owner_member"
+        ),
+        owner_party=_one(project.parties, data.owner_party, PartyNotOfProject, "owner_party"),
+        due_on=data.due_on,
+        status=data.status,
+        status_reason=status_reason,
+        step_keys=data.step_keys,
+        parties=_by_ids(project.parties, data.parties, PartyNotOfProject, "parties"),
+    )
+
+
 @router.post(
     "/{project_id}/decisions",
     response={201: EntryDetailOut, **WRITE_ERRORS},
@@ -266,28 +395,7 @@ def _created(project, entry: Entry) -> dict:
 )
 def new_decision(request, project_id: str, data: DecisionIn):
     project = project_for_writing(request, project_id)
-    decisions = Entry.objects.filter(project=project, kind=EntryKind.DECISION)
-    entry = record_decision(
-        request.auth,
-        project,
-        DecisionData(
-            title=data.title,
-            text=data.text,
-            status=data.status,
-            decided_on=data.decided_on,
-            decided_by=data.decided_by,
-            parties_agreed=_by_ids(
-                project.parties, data.parties_agreed, PartyNotOfProject, "parties_agreed"
-            ),
-            parties_objected=_by_ids(
-                project.parties, data.parties_objected, PartyNotOfProject, "parties_objected"
-            ),
-            rationale=data.rationale,
-            replaces=_by_ids(decisions, data.replaces, DecisionNotOfProject, "replaces"),
-            amends=_by_ids(decisions, data.amends, DecisionNotOfProject, "amends"),
-            step_keys=data.step_keys,
-        ),
-    )
+    entry = record_decision(request.auth, project, _decision_data(project, data))
     return Status(201, _created(project, entry))
 
 
@@ -298,23 +406,7 @@ def new_decision(request, project_id: str, data: DecisionIn):
 )
 def new_agreement(request, project_id: str, data: AgreementIn):
     project = project_for_writing(request, project_id)
-    entry = record_agreement(
-        request.auth,
-        project,
-        AgreementData(
-            title=data.title,
-            made_on=data.made_on,
-            text=data.text,
-            owner_member=_one(
-                project.memberships, data.owner_member, MemberNotOfProject, "owner_member"
-            ),
-            owner_party=_one(project.parties, data.owner_party, PartyNotOfProject, "owner_party"),
-            due_on=data.due_on,
-            status=data.status,
-            step_keys=data.step_keys,
-            parties=_by_ids(project.parties, data.parties, PartyNotOfProject, "parties"),
-        ),
-    )
+    entry = record_agreement(request.auth, project, _agreement_data(project, data))
     return Status(201, _created(project, entry))
 
 
@@ -334,3 +426,134 @@ def new_action(request, project_id: str, data: ActionIn):
         ),
     )
     return Status(201, _created(project, entry))
+
+
+# --- New versions and withdrawals of decisions and agreements -------------------------------
+
+
+@router.post(
+    "/{project_id}/decisions/{entry_id}/revisions",
+    response={201: EntryDetailOut, **WRITE_ERRORS},
+    summary="Change a decision (a new version)",
+)
+def revise_a_decision(request, project_id: str, entry_id: str, data: DecisionReviseIn):
+    """The whole decision as it should read now, the `version` you read and a `change_reason`.
+
+    The earlier version stays in its history. A newer version than yours: 409 naming it."""
+    project = project_for_writing(request, project_id)
+    entry = access_entry(project, EntryKind.DECISION, entry_id)
+    revise_decision(
+        request.auth,
+        entry,
+        _decision_data(project, data),
+        based_on=data.version,
+        reason=data.change_reason,
+    )
+    return Status(201, _created(project, entry))
+
+
+@router.post(
+    "/{project_id}/decisions/{entry_id}/withdrawal",
+    response={201: EntryDetailOut, **WRITE_ERRORS},
+    summary="Withdraw a decision",
+)
+def withdraw_a_decision(request, project_id: str, entry_id: str, data: WithdrawIn):
+    """A last version "ingetrokken" with the reason; nothing is deleted."""
+    project = project_for_writing(request, project_id)
+    entry = access_entry(project, EntryKind.DECISION, entry_id)
+    withdraw_decision(request.auth, entry, reason=data.reason, based_on=data.version)
+    return Status(201, _created(project, entry))
+
+
+@router.post(
+    "/{project_id}/agreements/{entry_id}/revisions",
+    response={201: EntryDetailOut, **WRITE_ERRORS},
+    summary="Change an agreement (a new version)",
+)
+def revise_an_agreement(request, project_id: str, entry_id: str, data: AgreementReviseIn):
+    """The whole agreement as it should read now (its status too), the `version` you read
+    and a `change_reason`. No parties given: it keeps its parties."""
+    project = project_for_writing(request, project_id)
+    entry = access_entry(project, EntryKind.AGREEMENT, entry_id)
+    revise_agreement(
+        request.auth,
+        entry,
+        _agreement_data(project, data, data.status_reason),
+        based_on=data.version,
+        reason=data.change_reason,
+    )
+    return Status(201, _created(project, entry))
+
+
+@router.post(
+    "/{project_id}/agreements/{entry_id}/withdrawal",
+    response={201: EntryDetailOut, **WRITE_ERRORS},
+    summary="Withdraw an agreement",
+)
+def withdraw_an_agreement(request, project_id: str, entry_id: str, data: WithdrawIn):
+    """A last version "vervallen" with the reason; nothing is deleted."""
+    project = project_for_writing(request, project_id)
+    entry = access_entry(project, EntryKind.AGREEMENT, entry_id)
+    withdraw_agreement(request.auth, entry, reason=data.reason, based_on=data.version)
+    return Status(201, _created(project, entry))
+
+
+# --- Meetings and links ---------------------------------------------------------------------
+
+
+@router.post(
+    "/{project_id}/meetings",
+    response={201: EntryDetailOut, **WRITE_ERRORS},
+    summary="Add a meeting",
+)
+def new_meeting(request, project_id: str, data: MeetingIn):
+    project = project_for_writing(request, project_id)
+    entry = create_meeting(
+        request.auth,
+        project,
+        MeetingData(
+            title=data.title,
+            held_on=data.held_on,
+            kind=data.kind,
+            place=data.place,
+            attendee_members=_by_ids(
+                project.memberships, data.attendee_members, AttendeeNotOfProject, "attendee_members"
+            ),
+            attendee_parties=_by_ids(
+                project.parties, data.attendee_parties, AttendeeNotOfProject, "attendee_parties"
+            ),
+            other_attendees=data.other_attendees,
+            agenda=data.agenda,
+            minutes=data.minutes,
+            step_keys=data.step_keys,
+        ),
+    )
+    return Status(201, _created(project, entry))
+
+
+@router.post(
+    "/{project_id}/links", response={201: EntryDetailOut, **WRITE_ERRORS}, summary="Add a link"
+)
+def new_link(request, project_id: str, data: LinkIn):
+    project = project_for_writing(request, project_id)
+    link = add_link(
+        request.auth,
+        project,
+        title=data.title,
+        url=data.url,
+        occurred_on=data.occurred_on,
+        step_keys=data.step_keys,
+        parties=_by_ids(project.parties, data.parties, PartyNotOfProject, "parties"),
+    )
+    return Status(201, _created(project, link.entry))
+
+
+@router.post(
+    "/{project_id}/links/{entry_id}/withdrawal",
+    response={201: EntryDetailOut, **WRITE_ERRORS},
+    summary="Withdraw a link",
+)
+def withdraw_a_link(request, project_id: str, entry_id: str, data: LinkWithdrawIn):
+    project = project_for_writing(request, project_id)
+    link = withdraw_link(request.auth, access_link(project, entry_id), reason=data.reason)
+    return Status(201, _created(project, link.entry))

@@ -1,4 +1,5 @@
-"""Projects through the API: the token user's projects, their members and step progress."""
+"""Projects through the API: the token user's projects, their members, step progress, and
+the sub-projects with their own progress (read only)."""
 
 from datetime import date, datetime
 
@@ -17,9 +18,10 @@ from wijkkoers.api.schemas import (
     page_of,
 )
 from wijkkoers.method.catalogue import get_catalogue
-from wijkkoers.projects.access import is_public_id
+from wijkkoers.projects.access import access_subproject, is_public_id
 from wijkkoers.projects.errors import OwnerNotMember
 from wijkkoers.projects.models import Membership, Project, Role, StepProgress, StepStatus
+from wijkkoers.projects.queries import progress_by_key
 from wijkkoers.projects.services import ProgressChange, set_step_progress
 
 router = Router(tags=["Projects"])
@@ -67,6 +69,18 @@ class ProgressOut(Schema):
     note_html: str = Field(description="The note as the site shows it.")
     version: int = Field(description="Send this back when you change the step.")
     updated_at: datetime | None
+
+
+class SubProjectOut(Schema):
+    id: str
+    name: str
+    description: str
+
+
+class SubProgressOut(ProgressOut):
+    from_whole_project: bool = Field(
+        description="True: the whole project's not-applicable holds here (none of its own)."
+    )
 
 
 class ProgressFilters(Schema):
@@ -173,6 +187,11 @@ def progress(request, project_id: str, filters: Query[ProgressFilters], paging: 
     found = project_for_reading(request, project_id)
     rows = {row.step_key: row for row in found.progress.filter(subproject=None)}
     team = _team(found)
+    return page_of(_steps(rows, filters), paging, lambda item: _progress(*item, team))
+
+
+def _steps(rows: dict, filters: ProgressFilters) -> list:
+    """(step, its row or None) in method order, filtered by step key and status."""
     items = []
     for phase in get_catalogue().phases:
         for step in phase.steps:
@@ -183,7 +202,51 @@ def progress(request, project_id: str, filters: Query[ProgressFilters], paging: 
             if filters.status and status != filters.status:
                 continue
             items.append((step, row))
-    return page_of(items, paging, lambda item: _progress(*item, team))
+    return items
+
+
+@router.get(
+    "/{project_id}/subprojects",
+    response={200: Page[SubProjectOut], **ERRORS},
+    summary="Sub-projects",
+)
+def subprojects(request, project_id: str, paging: Query[PageParams]):
+    """The parts of the approach with their own progress, by name."""
+    found = project_for_reading(request, project_id)
+    rows = found.subprojects.order_by("name", "id")
+    return page_of(rows, paging, lambda sub: _fields(sub, ["name", "description"], sub.public_id))
+
+
+def _fields(obj, names, public_id) -> dict:
+    return {"id": public_id, **{name: getattr(obj, name) for name in names}}
+
+
+@router.get(
+    "/{project_id}/subprojects/{subproject_id}/progress",
+    response={200: Page[SubProgressOut], **ERRORS},
+    summary="A sub-project's progress per step",
+)
+def subproject_progress(
+    request,
+    project_id: str,
+    subproject_id: str,
+    filters: Query[ProgressFilters],
+    paging: Query[PageParams],
+):
+    """As the project's progress, for one sub-project: its own status per step; a step the
+    whole project marked not applicable (nvt) is not applicable here either, until the
+    sub-project records its own."""
+    found = project_for_reading(request, project_id)
+    subproject = access_subproject(found, subproject_id)
+    rows = progress_by_key(found, subproject)
+    team = _team(found)
+
+    def convert(item):
+        step, row = item
+        whole = row is not None and row.subproject_id is None
+        return {**_progress(step, row, team), "from_whole_project": whole}
+
+    return page_of(_steps(rows, filters), paging, convert)
 
 
 @router.put(

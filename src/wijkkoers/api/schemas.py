@@ -55,7 +55,7 @@ class Error(Schema):
     code: str = Field(description="A stable code for programs.")
     errors: list[FieldError] = Field(default_factory=list)
     current_version: int | None = Field(
-        None, description="On a 409 for a changed step: the version it has now."
+        None, description="On a 409 for a changed row or revision: the version it has now."
     )
 
 

@@ -23,7 +23,13 @@ ROUTERS = [
     ("/projects", "wijkkoers.api.logbook.router"),
     ("/projects", "wijkkoers.api.stakeholders.router"),
     ("/projects", "wijkkoers.api.goals.router"),
+    ("/projects", "wijkkoers.api.raci.router"),
+    ("/projects", "wijkkoers.api.opportunities.router"),
+    ("/projects", "wijkkoers.api.housingcost.router"),
 ]
+
+# The web's forms call some fields differently from the API's bodies.
+BODY_NAMES = {"steps": "step_keys", "step": "step_key"}
 
 api = NinjaAPI(
     title="Wijkkoers API",
@@ -55,14 +61,17 @@ def _error(request, status: int, detail, code: str, errors=None, headers=None, *
 @api.exception_handler(DomainError)
 def domain_error(request, error: DomainError):
     current = getattr(error, "current", None)
-    if isinstance(error, Conflict) and hasattr(current, "version"):
+    # Rows with a version count it in `version`; decisions and agreements number revisions.
+    version = getattr(current, "version", getattr(current, "number", None))
+    if isinstance(error, Conflict) and isinstance(version, int):
         # The web shows the other change beside the form; the API names the version to read.
         detail = _(
             "Someone else changed this since you read it (it is now at version %(version)s). "
             "Read it again and send your change with that version."
-        ) % {"version": current.version}
-        return _error(request, 409, detail, error.code, current_version=current.version)
-    errors = [{"field": error.field, "location": "body", "message": str(error)}]
+        ) % {"version": version}
+        return _error(request, 409, detail, error.code, current_version=version)
+    field = BODY_NAMES.get(error.field, error.field)
+    errors = [{"field": field, "location": "body", "message": str(error)}]
     return _error(request, error.status, error, error.code, errors if error.field else [])
 
 
