@@ -6,6 +6,7 @@ for attention, so a stakeholder the team is unsure about is not overlooked.
 """
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,13 +73,15 @@ QUADRANTS = (
 )
 
 
+# (high power, high interest) -> quadrant; a list of 300 compares quadrants by identity (their
+# equality compares the lazy translated names).
+_BY_HEIGHT = {(q.high_power, q.high_interest): q for q in QUADRANTS}
+
+
 def quadrant_of(power: int | None, interest: int | None) -> Quadrant | None:
     if power is None or interest is None:
         return None
-    high_power, high_interest = power >= HIGH, interest >= HIGH
-    return next(
-        q for q in QUADRANTS if (q.high_power, q.high_interest) == (high_power, high_interest)
-    )
+    return _BY_HEIGHT[power >= HIGH, interest >= HIGH]
 
 
 def _newest(field_name: str, until: date | None = None):
@@ -219,7 +222,7 @@ def power_map(project, *, since: date | None = None) -> PowerMap:
     _place(rows)
     _movements(rows)
     placed = [row for row in rows if row.quadrant]
-    counts = [(q, sum(1 for row in placed if row.quadrant == q)) for q in QUADRANTS]
+    counts = [(q, sum(1 for row in placed if row.quadrant is q)) for q in QUADRANTS]
     return PowerMap(
         rows=rows,
         placed=placed,
@@ -285,10 +288,10 @@ def register_state(project) -> RegisterState:
         now_power=_newest("power"), now_interest=_newest("interest")
     )
     pairs = list(scores.values_list("now_power", "now_interest"))
-    quadrants = [quadrant_of(power, interest) for power, interest in pairs]
+    quadrants = Counter(id(quadrant_of(power, interest)) for power, interest in pairs)
     latest = Assessment.objects.filter(project=project).aggregate(latest=Max("assessed_on"))
     return RegisterState(
         stakeholders=len(pairs),
-        counts=[(q, quadrants.count(q)) for q in QUADRANTS],
+        counts=[(q, quadrants[id(q)]) for q in QUADRANTS],
         latest=latest["latest"],
     )
