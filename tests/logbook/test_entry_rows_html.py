@@ -7,9 +7,11 @@ import pytest
 from django.template import engines
 from django.utils import timezone, translation
 
+from tests.logbook.report_rows import progress
 from wijkkoers.logbook.models import Entry
 from wijkkoers.logbook.queries import meeting_view, overview, step_logbook
-from wijkkoers.logbook.rows import entry_rows
+from wijkkoers.logbook.report_queries import timeline
+from wijkkoers.logbook.rows import entry_rows, timeline_rows
 from wijkkoers.logbook.services.documents import add_link
 from wijkkoers.logbook.services.entries import (
     ActionData,
@@ -22,6 +24,8 @@ from wijkkoers.logbook.services.entries import (
     record_decision,
     withdraw_decision,
 )
+from wijkkoers.logbook.views.reports import _entry_url, _steps_of
+from wijkkoers.method.catalogue import get_catalogue
 from wijkkoers.projects.services import add_party
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +78,10 @@ def filled(alice, project, method):
         MeetingData(title=HOSTILE, held_on=DAY, kind="bewonersavond", step_keys=steps),
     )
     record_decision(
-        alice, project, DecisionData(title="Open", decided_on=DAY, step_keys=steps), meeting=meeting
+        alice,
+        project,
+        DecisionData(title="Open", decided_on=DAY, step_keys=steps, parties_agreed=[party]),
+        meeting=meeting,
     )
     gone = record_decision(
         alice, project, DecisionData(title="Weg", decided_on=DAY, step_keys=steps)
@@ -127,3 +134,43 @@ def test_a_meetings_rows_with_their_kind_as_the_template_wrote_them(filled):
     rows = [row for rows in meeting_view(meeting).recorded.values() for row in rows]
     assert len(rows) == 5
     assert entry_rows(rows, filled, show_kind=True) == render(rows, filled, show_kind=True)
+
+
+TIMELINE_LOOP = """{% load i18n %}{% for item, item_steps, item_url in rows %}
+        {% ifchanged item.day %}<li class="timeline__day"><h3><time datetime="{{ item.day|date:'Y-m-d' }}">{{ item.day|date:"l j F Y" }}</time></h3></li>{% endifchanged %}
+        <li class="timeline__item timeline__item--{{ item.kind }}{% if item.withdrawn %} timeline__item--withdrawn{% endif %}">
+          <p class="timeline__what"><span class="tag">{{ item.kind_label|capfirst }}</span>
+            <strong>{% if item_url %}<a href="{{ item_url }}">{{ item.title }}</a>{% else %}{{ item.title }}{% endif %}</strong>
+            {% if item.kind == "status" %}
+              — {% if item.old_status_label %}{% blocktranslate with old=item.old_status_label new=item.status_label %}from “{{ old }}” to “{{ new }}”{% endblocktranslate %}{% else %}{{ item.status_label }}{% endif %}
+            {% elif item.status_label %}
+              — {{ item.status_label }}
+            {% endif %}
+            {% if item.withdrawn %}<span class="tag">{% translate "withdrawn" %}</span>{% endif %}
+          </p>
+          <p class="timeline__meta">
+            {% if item.actor_name %}{% blocktranslate with name=item.actor_name %}recorded by {{ name }}{% endblocktranslate %}{% endif %}
+            {% for label, url in item_steps %}{% if forloop.first %} · {% translate "step" %} {% else %}, {% endif %}{% if url %}<a href="{{ url }}">{{ label }}</a>{% else %}{{ label }}{% endif %}{% endfor %}
+            {% if item.party_names %} · {{ item.party_names|join:", " }}{% endif %}
+          </p>
+        </li>
+      {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_timeline_rows_as_the_template_wrote_them(filled, alice, language):
+    progress(alice, filled, STEP, "gestart", DAY)
+    progress(alice, filled, STEP, "afgerond", DAY)
+    progress(alice, filled, "gezamenlijke-ambitie", "gestart", DAY)
+    catalogue = get_catalogue()
+    with translation.override(language):
+        page = timeline(filled)
+        rows = [
+            (item, _steps_of(filled, catalogue, item.step_keys), _entry_url(filled, item))
+            for item in page.items
+        ]
+        assert {item.kind for item, _steps, _url in rows} >= {"status", "besluit", "link"}
+        ours = timeline_rows(rows)
+        assert ours == engines["django"].from_string(TIMELINE_LOOP).render({"rows": rows})
+    assert "&lt;b&gt;&quot;Huurders &amp; co&quot;&lt;/b&gt;" in ours
+    assert "timeline__item--withdrawn" in ours

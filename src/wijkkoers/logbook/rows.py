@@ -104,3 +104,70 @@ def entry_rows(entries, project, *, show_kind: bool = False) -> str:
             f"</li>\n"
         )
     return mark_safe("".join(rows))  # noqa: S308 - every value escaped
+
+
+def _day_heading(day) -> str:
+    return (
+        f'<li class="timeline__day"><h3><time datetime="{escape(formats.date_format(day, "Y-m-d"))}">'
+        f"{escape(formats.date_format(day, 'l j F Y'))}</time></h3></li>"
+    )
+
+
+def _timeline_status(item) -> str:
+    if item.kind == "status":
+        if item.old_status_label:
+            text = gettext("from “%(old)s” to “%(new)s”") % {
+                "old": escape(item.old_status_label),
+                "new": escape(item.status_label),
+            }
+        else:
+            text = escape(item.status_label)
+    elif item.status_label:
+        text = escape(item.status_label)
+    else:
+        return ""
+    return f"\n              — {text}\n            "
+
+
+def timeline_rows(rows) -> str:
+    """The timeline's items, (item, [(step label, link)], entry link) each, with a heading
+    per day: what the timeline template's loop wrote (tested against it:
+    tests/logbook/test_entry_rows_html.py)."""
+    withdrawn_tag = f'<span class="tag">{escape(gettext("withdrawn"))}</span>'
+    step_word = escape(gettext("step"))
+    recorded_by = gettext("recorded by %(name)s")
+    out, last_day = [], object()
+    for item, item_steps, item_url in rows:
+        heading = ""
+        if item.day != last_day:
+            heading, last_day = _day_heading(item.day), item.day
+        title = escape(item.title)
+        if item_url:
+            title = f'<a href="{escape(item_url)}">{title}</a>'
+        steps = "".join(
+            (f" · {step_word} " if number == 0 else ", ")
+            + (f'<a href="{escape(url)}">{escape(label)}</a>' if url else escape(label))
+            for number, (label, url) in enumerate(item_steps)
+        )
+        actor = recorded_by % {"name": escape(item.actor_name)} if item.actor_name else ""
+        parties = (
+            " · " + ", ".join(escape(name) for name in item.party_names) if item.party_names else ""
+        )
+        out.append(
+            f"\n        {heading}\n"
+            f'        <li class="timeline__item timeline__item--{escape(item.kind)}'
+            f'{" timeline__item--withdrawn" if item.withdrawn else ""}">\n'
+            f'          <p class="timeline__what"><span class="tag">'
+            f"{escape(capfirst(str(item.kind_label)))}</span>\n"
+            f"            <strong>{title}</strong>\n"
+            f"            {_timeline_status(item)}\n"
+            f"            {withdrawn_tag if item.withdrawn else ''}\n"
+            f"          </p>\n"
+            f'          <p class="timeline__meta">\n'
+            f"            {actor}\n"
+            f"            {steps}\n"
+            f"            {parties}\n"
+            f"          </p>\n"
+            f"        </li>\n      "
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value escaped
