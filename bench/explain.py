@@ -4,7 +4,7 @@
         .venv/bin/python bench/explain.py [page name ...]
 
 Renders each page of `bench/pages.py` once as its user (warm), then again while capturing
-the queries, and prints per query its time, the plan's top line and whether any node is a
+the queries, and prints per query its execution and planning time, the plan's top line and whether any node is a
 sequential scan of a large table. Run `make bench` first (it makes the data).
 """
 
@@ -56,8 +56,11 @@ def main(names: list[str]) -> None:
             # The captured SQL has its parameters filled in; EXPLAIN it as it ran.
             plan = explain(sql, None)
             total = next((line for line in plan if line.startswith("Execution Time")), "")
+            # Planning is the server's CPU too: a join of a dozen tables took longer to plan
+            # than to run.
+            planning = next((line for line in plan if line.startswith("Planning Time")), "")
             scans = sorted(set(SEQ_SCAN.findall("\n".join(plan))) - SMALL_TABLES)
-            print(f"{number:>2}. {total:<28} {plan[0][:90]}")
+            print(f"{number:>2}. {total:<28} {planning:<26} {plan[0][:70]}")
             print(f"    {sql[:160]}")
             if scans:
                 print(f"    sequential scan: {', '.join(scans)}")

@@ -31,12 +31,15 @@ class Cells:
     def __call__(self, value, default=None) -> str:
         if not value and default is not None:
             value = default
-        if not isinstance(value, str | Promise):
-            key = (type(value), value)
-            if key not in self.localised:
-                self.localised[key] = formats.localize(value)
-            value = self.localised[key]
-        return escape(value)
+        kind = type(value)
+        if kind is str:  # the most common cell: plain text (no __html__), escaped
+            return html.escape(value)
+        if isinstance(value, str | Promise):
+            return escape(value)
+        key = (kind, value)
+        if key not in self.localised:  # numbers and dates: localised and escaped once
+            self.localised[key] = escape(formats.localize(value))
+        return self.localised[key]
 
     def day(self, shown: dict | None) -> str:
         """A <time> from {"iso": ..., "text": ...}, or "—" without one."""

@@ -106,17 +106,17 @@ def row_for(indicator: Indicator, value, measured_on, today: date) -> IndicatorR
     )
 
 
-def indicator_rows(project, *, retired: bool = False) -> list[IndicatorRow]:
+def indicator_rows(project, *, retired: bool = False, owners: bool = True) -> list[IndicatorRow]:
     """The project's indicators (current, or retired) with their newest counting
-    measurement and standing: one query, whatever the number of measurements."""
+    measurement and standing: one query, whatever the number of measurements. Without
+    `owners` (the tool's summary counts standings) the owners are not joined."""
     newest = _counting(OuterRef("pk"))
-    indicators = (
-        Indicator.objects.filter(project=project, retired_at__isnull=not retired)
-        .select_related("owner_member__user", "owner_party")
-        .annotate(
-            newest_value=Subquery(newest.values("value")[:1]),
-            newest_on=Subquery(newest.values("measured_on")[:1]),
-        )
+    indicators = Indicator.objects.filter(project=project, retired_at__isnull=not retired)
+    if owners:
+        indicators = indicators.select_related("owner_member__user", "owner_party")
+    indicators = indicators.annotate(
+        newest_value=Subquery(newest.values("value")[:1]),
+        newest_on=Subquery(newest.values("measured_on")[:1]),
     )
     today = timezone.localdate()
     return [row_for(i, i.newest_value, i.newest_on, today) for i in indicators]

@@ -29,7 +29,7 @@ def open_scope_questions(version) -> bool:
 
 def summary(project) -> ToolSummary:
     goal = current_goal(project)
-    rows = indicator_rows(project)
+    rows = indicator_rows(project, owners=False)
     if goal is None and not rows:
         return ToolSummary(empty=True)
     counts = standing_counts(rows)

@@ -241,6 +241,8 @@ def timeline(
         filters.kind in ("", TOOL_KIND) and filters.party is None and not filters.step_key
     )
     rows: list[tuple[Cursor, object]] = []
+    # An event's item reads these columns only (not its old and new values, parsed JSON).
+    event_fields = ("at", "action", "object_id", "object_repr", "actor_name")
     if want_entries:
         entries = timeline_entries(project, filters)
         if older_than:
@@ -256,11 +258,13 @@ def timeline(
         events = status_changes(project, filters)
         if older_than:
             events = events.filter(_events_before(older_than))
-        rows += [(_event_key(e), e) for e in events.order_by("-at", "-id")[: size + 1]]
+        events = events.only(*event_fields).order_by("-at", "-id")
+        rows += [(_event_key(e), e) for e in events[: size + 1]]
     if want_tool_events and (events := tool_events(project, filters)) is not None:
         if older_than:
             events = events.filter(_events_before(older_than))
-        rows += [(_event_key(e), e) for e in events.order_by("-at", "-id")[: size + 1]]
+        events = events.only(*event_fields).order_by("-at", "-id")
+        rows += [(_event_key(e), e) for e in events[: size + 1]]
     rows.sort(key=lambda row: row[0], reverse=True)
     more = len(rows) > size
     rows = rows[:size]

@@ -7,6 +7,7 @@ one (a NUL byte, which PostgreSQL refuses in text) is a 404 like any unknown id.
 import re
 import uuid
 
+from django.db.models import F
 from django.http import Http404
 
 from wijkkoers.projects.models import (
@@ -17,7 +18,7 @@ from wijkkoers.projects.models import (
     Project,
     SubProject,
 )
-from wijkkoers.projects.rules import can, role_in
+from wijkkoers.projects.rules import can, remember_role, role_in
 
 # new_public_id(): secrets.token_urlsafe(9), 12 characters of the URL-safe alphabet.
 PUBLIC_ID = re.compile(r"[A-Za-z0-9_-]{12}")
@@ -43,8 +44,18 @@ def projects_for_user(user):
 def access_project_for_user(
     user, public_id: str, *, perm: str = "projects.view_project"
 ) -> Project:
-    """The project with this id if the user's membership gives `perm`; otherwise 404."""
-    project = projects_for_user(user).filter(public_id=_checked_public_id(public_id)).first()
+    """The project with this id if the user's membership gives `perm`; otherwise 404.
+
+    The membership's role comes in the same query (the join that finds the project) and is
+    kept where rules.role_in looks for it: the permission check needs no query of its own."""
+    project = (
+        projects_for_user(user)
+        .filter(public_id=_checked_public_id(public_id))
+        .annotate(member_role=F("memberships__role"))
+        .first()
+    )
+    if project is not None:
+        remember_role(project, user, project.member_role)
     if project is None or not can(user, perm, project):
         raise Http404
     return project

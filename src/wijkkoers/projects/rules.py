@@ -19,6 +19,11 @@ def role_in(user, project) -> str | None:
     return cache[user.pk]
 
 
+def remember_role(project, user, role: str | None) -> None:
+    """Keep a role read with the project (access_project_for_user) for role_in."""
+    project.__dict__.setdefault("_roles", {})[user.pk] = role
+
+
 def _at_least(role: str):
     @rules.predicate(name=f"at_least_{role}")
     def predicate(user, project):

@@ -6,6 +6,7 @@ for attention, so a stakeholder the team is unsure about is not overlooked.
 """
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,13 +73,15 @@ QUADRANTS = (
 )
 
 
+# (high power, high interest) -> quadrant; a list of 300 compares quadrants by identity (their
+# equality compares the lazy translated names).
+_BY_HEIGHT = {(q.high_power, q.high_interest): q for q in QUADRANTS}
+
+
 def quadrant_of(power: int | None, interest: int | None) -> Quadrant | None:
     if power is None or interest is None:
         return None
-    high_power, high_interest = power >= HIGH, interest >= HIGH
-    return next(
-        q for q in QUADRANTS if (q.high_power, q.high_interest) == (high_power, high_interest)
-    )
+    return _BY_HEIGHT[power >= HIGH, interest >= HIGH]
 
 
 def _newest(field_name: str, until: date | None = None):
@@ -88,9 +91,24 @@ def _newest(field_name: str, until: date | None = None):
     return Subquery(assessments.order_by("-assessed_on", "-id").values(field_name)[:1])
 
 
-def _stakeholders(project, *, since: date | None = None):
+# The columns the register's and the map's rows show. Loading every column of 300
+# stakeholders and parties (long texts included) cost a third of the query's Python time.
+PAGE_FIELDS = (
+    "public_id",
+    "project",
+    "role_in_project",
+    "position",
+    "party__public_id",
+    "party__name",
+    "party__party_type",
+    "party__other_type",
+)
+
+
+def _stakeholders(project, *, since: date | None = None, fields: tuple = ()):
     """The project's stakeholders with their party, kind name and newest assessment; and,
-    given `since`, the assessment that was newest on that date. One query."""
+    given `since`, the assessment that was newest on that date. One query. With `fields`
+    only those columns are loaded (PAGE_FIELDS for the pages)."""
     kind = PartyType.objects.filter(key=OuterRef("party__party_type")).values("name")[:1]
     first = Priority.objects.filter(stakeholder=OuterRef("pk")).order_by("rank").values("text")
     rows = (
@@ -105,6 +123,8 @@ def _stakeholders(project, *, since: date | None = None):
         )
         .order_by("party__name", "pk")
     )
+    if fields:
+        rows = rows.only(*fields)
     if since is not None:
         rows = rows.annotate(
             then_power=_newest("power", since),
@@ -119,9 +139,10 @@ def _stakeholders(project, *, since: date | None = None):
     return result
 
 
-def register_rows(project) -> list:
-    """The register page: every stakeholder with its kind, top priority and newest scores."""
-    return _stakeholders(project)
+def register_rows(project, *, fields: tuple = ()) -> list:
+    """The register page: every stakeholder with its kind, top priority and newest scores
+    (the page passes PAGE_FIELDS; the API reads every column)."""
+    return _stakeholders(project, fields=fields)
 
 
 def stakeholder_history(stakeholder) -> list:
@@ -215,11 +236,11 @@ class PowerMap:
 
 def power_map(project, *, since: date | None = None) -> PowerMap:
     """The map page: one query, whatever the number of stakeholders."""
-    rows = _stakeholders(project, since=since)
+    rows = _stakeholders(project, since=since, fields=PAGE_FIELDS)
     _place(rows)
     _movements(rows)
     placed = [row for row in rows if row.quadrant]
-    counts = [(q, sum(1 for row in placed if row.quadrant == q)) for q in QUADRANTS]
+    counts = [(q, sum(1 for row in placed if row.quadrant is q)) for q in QUADRANTS]
     return PowerMap(
         rows=rows,
         placed=placed,
@@ -285,10 +306,10 @@ def register_state(project) -> RegisterState:
         now_power=_newest("power"), now_interest=_newest("interest")
     )
     pairs = list(scores.values_list("now_power", "now_interest"))
-    quadrants = [quadrant_of(power, interest) for power, interest in pairs]
+    quadrants = Counter(id(quadrant_of(power, interest)) for power, interest in pairs)
     latest = Assessment.objects.filter(project=project).aggregate(latest=Max("assessed_on"))
     return RegisterState(
         stakeholders=len(pairs),
-        counts=[(q, quadrants.count(q)) for q in QUADRANTS],
+        counts=[(q, quadrants[id(q)]) for q in QUADRANTS],
         latest=latest["latest"],
     )

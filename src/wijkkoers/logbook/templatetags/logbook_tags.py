@@ -57,3 +57,12 @@ def entry_url(entry, project) -> str:
             _entry_urls[key] = ""
     url = _entry_urls[key]
     return url.replace(_ENTRY_ID, entry.public_id) if url else ""
+
+
+@register.simple_tag
+def entry_rows(entries, project, show_kind=False) -> str:
+    """The list rows of `entries` (logbook/rows.py): what including the row template per
+    entry wrote."""
+    from wijkkoers.logbook.rows import entry_rows as rows
+
+    return rows(entries, project, show_kind=show_kind)

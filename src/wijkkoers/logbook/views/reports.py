@@ -31,6 +31,7 @@ from wijkkoers.logbook.report_queries import (
     snapshot,
     timeline,
 )
+from wijkkoers.logbook.rows import timeline_rows
 from wijkkoers.logbook.services.reports import (
     check_as_of,
     mark_briefing_opened,
@@ -107,6 +108,10 @@ def timeline_page(request, project_id):
         kind=kind, step_key=step.key if step else "", party=party, start=start, end=end
     )
     page = timeline(project, filters, older_than=Cursor.parse(request.GET.get("ouder")))
+    rows = [
+        (item, _steps_of(project, catalogue, item.step_keys), _entry_url(project, item))
+        for item in page.items
+    ]
     return render(
         request,
         "logbook/reports/timeline.html",
@@ -118,10 +123,8 @@ def timeline_page(request, project_id):
             kind_options=option_tags(kinds, kind),
             step_options=option_tags(_step_choices(catalogue), step.key if step else None),
             step=step,
-            rows=[
-                (item, _steps_of(project, catalogue, item.step_keys), _entry_url(project, item))
-                for item in page.items
-            ],
+            rows=rows,
+            row_html=timeline_rows(rows),
             parties=parties,
             party_options=_party_options(parties, party),
             party=party,

@@ -30,6 +30,7 @@ from wijkkoers.stakeholders.forms_register import (
 from wijkkoers.stakeholders.models import Position, Stakeholder
 from wijkkoers.stakeholders.queries_register import (
     HIGH,
+    PAGE_FIELDS,
     QUADRANTS,
     grid,
     power_map,
@@ -199,7 +200,7 @@ def _render(request, template, project, **extra):
 @login_required
 def register(request, project_id):
     project = _project(request, project_id)
-    rows = _for_display(project, register_rows(project))
+    rows = _for_display(project, register_rows(project, fields=PAGE_FIELDS))
     return _render(
         request, "list.html", project, rows=rows, row_html=_register_rows(rows), quadrants=QUADRANTS
     )
