@@ -7,6 +7,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Project workspaces")
 
     def ready(self):
-        from wijkkoers.projects import actions
+        from wijkkoers.projects import actions, freshness
 
         actions.register()
+        freshness.connect()

@@ -53,6 +53,9 @@ class Project(RulesModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A new random number with every write to the project (`projects.freshness`): what is
+    # cached of a project is cached under its current stamp, so a write makes it stale.
+    data_stamp = models.BigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -19,6 +19,7 @@ from wijkkoers.core.errors import NotFound
 from wijkkoers.core.mail import mail_context, mail_subject
 from wijkkoers.method.markdown import linked_step_keys, render_markdown
 from wijkkoers.method.models import PartyType
+from wijkkoers.projects import freshness
 from wijkkoers.projects.errors import (
     AlreadyMember,
     CloseWithAction,
@@ -86,6 +87,7 @@ def _lock_open_project(project: Project) -> Project:
     locked = Project.objects.select_for_update().get(pk=project.pk)
     if locked.status == Project.Status.CLOSED:
         raise ProjectClosed
+    freshness.bump(locked, project)
     return locked
 
 
@@ -187,6 +189,7 @@ def reopen_project(actor, project: Project, *, reason: str = "") -> Project:
     locked = Project.objects.select_for_update().get(pk=project.pk)
     if locked.status != Project.Status.CLOSED:
         raise ProjectNotClosed
+    freshness.bump(locked, project)
     return _set_status(actor, project, locked.status, Project.Status.ACTIVE, reason)
 
 

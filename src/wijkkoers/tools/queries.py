@@ -1,7 +1,13 @@
-"""What the rest of the site asks of the tools: their state, per step or for the project."""
+"""What the rest of the site asks of the tools: their state, per step or for the project.
+
+A tool's summary and the compass flags are kept in the cache for the project as it is now
+(`projects.freshness`): every write to the project gives it a new stamp, so they are
+computed again after any change and otherwise once, not on every page.
+"""
 
 from dataclasses import dataclass
 
+from wijkkoers.projects import freshness
 from wijkkoers.tools.registry import Tool, ToolSummary, all_tools, tools_for_step
 
 
@@ -13,7 +19,11 @@ class ToolState:
 
 
 def _states(project, tools) -> list[ToolState]:
-    return [ToolState(tool, tool.summarise(project), tool.url(project)) for tool in tools]
+    by_key = {tool.key: tool for tool in tools}
+    summaries = freshness.cached_many(
+        project, "tool-summary", lambda key: by_key[key].summarise(project), list(by_key)
+    )
+    return [ToolState(tool, summaries[tool.key], tool.url(project)) for tool in tools]
 
 
 def step_tools(project, step_key: str) -> list[ToolState]:
@@ -28,6 +38,10 @@ def project_tools(project) -> list[ToolState]:
 
 def compass_flags(project) -> dict[str, list[str]]:
     """Warnings the tools raise per step (e.g. a RACI row without an A), step key -> texts."""
+    return freshness.cached(project, "compass-flags", lambda: _compass_flags(project))
+
+
+def _compass_flags(project) -> dict[str, list[str]]:
     flags: dict[str, list[str]] = {}
     for tool in all_tools():
         if tool.compass_flags is None:

@@ -1,0 +1,96 @@
+"""What is cached of a project (the tools' summaries, the compass flags) is never shown after
+a write: every write gives the project a new stamp (projects/freshness.py)."""
+
+import pytest
+from django.core.signals import request_started
+from django.db import transaction
+
+from tests.factories import UserFactory
+from tests.tools.register_support import stakeholder
+from wijkkoers.accounts.services import update_profile
+from wijkkoers.core.errors import DomainError
+from wijkkoers.projects import freshness
+from wijkkoers.projects.models import Project
+from wijkkoers.projects.services import (
+    close_project,
+    create_project,
+    lock_open_project,
+    reopen_project,
+)
+from wijkkoers.tools.queries import step_tools
+
+STEP = "de-juiste-partijen-aan-tafel"
+
+
+def stamp(project) -> int:
+    return Project.objects.values_list("data_stamp", flat=True).get(pk=project.pk)
+
+
+def summary_lines(project) -> dict:
+    project = Project.objects.get(pk=project.pk)  # as a new request loads it
+    (state,) = [s for s in step_tools(project, STEP) if s.tool.key == "stakeholders"]
+    return dict(state.summary.lines)
+
+
+def test_a_write_through_a_service_gives_the_project_a_new_stamp(project, alice):
+    before = stamp(project)
+    stakeholder(alice, project, "Buurtvereniging De Linde")
+    assert stamp(project) != before
+
+
+def test_the_step_page_shows_a_stakeholder_added_after_it_was_cached(
+    client, method, project, alice
+):
+    stakeholder(alice, project, "Buurtvereniging De Linde")
+    client.force_login(alice)
+    url = f"/projecten/{project.public_id}/stappen/{STEP}/"
+    assert "<dt>Belanghebbenden</dt><dd>1</dd>" in client.get(url).content.decode()
+    assert summary_lines(project)["Belanghebbenden"] == "1"  # cached now
+    stakeholder(alice, project, "Energiecoöperatie Zon")
+    assert summary_lines(project)["Belanghebbenden"] == "2"
+    assert "<dt>Belanghebbenden</dt><dd>2</dd>" in client.get(url).content.decode()
+
+
+@transaction.atomic
+def refused_write(project):
+    lock_open_project(project)
+    raise DomainError("proef")  # a rule refuses after the lock: everything rolls back
+
+
+def test_a_refused_write_leaves_the_stamp_as_it_was(project, alice):
+    before = stamp(project)
+    with pytest.raises(DomainError):
+        refused_write(project)
+    assert stamp(project) == before
+
+
+def test_a_request_sees_its_own_write_on_the_project_it_loaded_before(project, alice):
+    loaded = Project.objects.get(pk=project.pk)
+    stakeholder(alice, project, "Buurtvereniging De Linde")
+    assert loaded.data_stamp != stamp(project)
+    assert freshness.stamp_of(loaded) == stamp(project)
+    request_started.send(sender=None)  # the next request loads the project afresh
+    assert freshness.stamp_of(loaded) == loaded.data_stamp
+
+
+def test_closing_and_reopening_change_the_stamp(project, alice):
+    first = stamp(project)
+    close_project(alice, project, reason="Klaar")
+    second = stamp(project)
+    reopen_project(alice, project, reason="Toch niet klaar")
+    assert len({first, second, stamp(project)}) == 3
+
+
+def test_a_new_name_shows_in_the_projects_of_that_person_only(project, alice):
+    elsewhere = create_project(UserFactory(), name="Andere wijk", municipality="Elders")
+    mine, theirs = stamp(project), stamp(elsewhere)
+    update_profile(alice, name="Alice de Vries")
+    assert stamp(project) != mine
+    assert stamp(elsewhere) == theirs
+
+
+def test_a_login_does_not_touch_the_projects(client, project, alice):
+    before = stamp(project)
+    client.force_login(alice)
+    alice.save(update_fields=["last_login"])
+    assert stamp(project) == before
