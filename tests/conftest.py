@@ -165,6 +165,19 @@ def media_root(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _project_parts_uncached(settings):
+    """Project pages compute every part (projects/freshness.py keeps them in production):
+    query counts are those of a cold cache, and data written outside the services shows.
+    The cache's own tests turn it on with the `project_parts_cache` fixture."""
+    settings.PROJECT_PARTS_CACHE = False
+
+
+@pytest.fixture
+def project_parts_cache(settings):
+    settings.PROJECT_PARTS_CACHE = True
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the cache; every test starts with none."""
     from django.core.cache import cache

@@ -218,6 +218,8 @@ if PRODUCTION and not REDIS_URL and WEB_CONCURRENCY != 1:
     )
 # Method pages for anonymous visitors are kept whole in the cache (method/page_cache.py).
 METHOD_PAGE_CACHE = env_bool("METHOD_PAGE_CACHE", True)
+# Parts of project pages kept per project until it changes (projects/freshness.py).
+PROJECT_PARTS_CACHE = env_bool("PROJECT_PARTS_CACHE", True)
 # Sessions are read from the cache and written through to the database: a logged-in page
 # saves its session query. Safe because several processes always share Redis (above).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -1,11 +1,15 @@
 """What is cached of a project (the tools' summaries, the compass flags) is never shown after
 a write: every write gives the project a new stamp (projects/freshness.py)."""
 
+import re
+
 import pytest
 from django.core.signals import request_started
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import UserFactory
+from tests.pages import build_site
 from tests.tools.register_support import stakeholder
 from wijkkoers.accounts.services import update_profile
 from wijkkoers.core.errors import DomainError
@@ -20,6 +24,11 @@ from wijkkoers.projects.services import (
 from wijkkoers.tools.queries import step_tools
 
 STEP = "de-juiste-partijen-aan-tafel"
+
+
+@pytest.fixture(autouse=True)
+def _cache_on(project_parts_cache):
+    """The rest of the suite computes every part; here they are kept, as in production."""
 
 
 def stamp(project) -> int:
@@ -94,3 +103,70 @@ def test_a_login_does_not_touch_the_projects(client, project, alice):
     client.force_login(alice)
     alice.save(update_fields=["last_login"])
     assert stamp(project) == before
+
+
+def test_the_compass_counts_an_overdue_agreement_added_after_it_was_cached(
+    client, method, project, alice
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from wijkkoers.logbook.services.entries import AgreementData, record_agreement
+
+    today = timezone.localdate()
+    owner = project.memberships.get(user=alice)
+
+    def overdue(title):
+        made, due = today - timedelta(days=9), today - timedelta(days=2)
+        data = AgreementData(title=title, made_on=made, owner_member=owner, due_on=due)
+        record_agreement(alice, project, data)
+
+    client.force_login(alice)
+    url = f"/projecten/{project.public_id}/"
+    overdue("Conceptplan delen")
+    assert "1 afspraak over tijd" in client.get(url).content.decode()
+    overdue("Verslag rondsturen")
+    assert "2 afspraken over tijd" in client.get(url).content.decode()
+
+
+def test_the_timeline_and_the_step_logbook_show_an_entry_added_after_they_were_cached(
+    client, method, project, alice
+):
+    from django.utils import timezone
+
+    from wijkkoers.logbook.services.entries import DecisionData, record_decision
+
+    client.force_login(alice)
+    timeline = f"/projecten/{project.public_id}/logboek/tijdlijn/"
+    step_page = f"/projecten/{project.public_id}/stappen/{STEP}/"
+    assert "Warmtenet verkennen" not in client.get(timeline).content.decode()
+    assert "Warmtenet verkennen" not in client.get(step_page).content.decode()
+    data = DecisionData(
+        title="Warmtenet verkennen", decided_on=timezone.localdate(), step_keys=[STEP]
+    )
+    record_decision(alice, project, data)
+    assert "Warmtenet verkennen" in client.get(timeline).content.decode()
+    assert "Warmtenet verkennen" in client.get(step_page).content.decode()
+
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"|csrf[-_]token[^>]*?"[A-Za-z0-9]{32,}"')
+
+
+def test_every_project_page_reads_the_same_from_the_cache_as_computed_afresh(client, method):
+    site = build_site()
+    client.force_login(site.leader)
+    asked = {"cold": 0, "warm": 0}
+    for name, path in site.workspace.items():
+        with CaptureQueriesContext(connection) as queries:
+            cold = client.get(path)
+        asked["cold"] += len(queries)
+        with CaptureQueriesContext(connection) as queries:
+            warm = client.get(path)
+        asked["warm"] += len(queries)
+        assert warm.status_code == cold.status_code, name
+        if cold.get("Content-Type", "").startswith("text/html"):
+            assert CSRF.sub("", warm.content.decode()) == CSRF.sub("", cold.content.decode()), name
+        elif cold.status_code == 200 and not cold.streaming:
+            assert warm.content == cold.content, name
+    assert asked["warm"] < asked["cold"], asked  # the kept parts were used

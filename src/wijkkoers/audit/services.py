@@ -24,8 +24,12 @@ def record_event(
     Values are stored as JSON: dates as ISO text, lists as lists, records (people,
     organisations) as {"id", "name"} with the name as it was.
     """
+    from wijkkoers.projects import freshness
+
     spec = registry.action(action, strict=not getattr(settings, "PRODUCTION", False))
     object_type, object_id, object_repr = registry.describe_object(obj)
+    if project is not None:
+        freshness.bump_unless_written(project)  # the trail shows it: what was cached is stale
     return AuditEvent.objects.create(
         project=project,
         actor=actor,

@@ -18,6 +18,7 @@ from wijkkoers.exports.errors import ImportRefused
 from wijkkoers.exports.forms import ImportForm
 from wijkkoers.exports.queries import placeholders_of
 from wijkkoers.exports.services import export_project, import_project
+from wijkkoers.projects import freshness
 from wijkkoers.projects.access import access_project_for_user, project_context
 
 MANAGE = "projects.manage_project"
@@ -66,11 +67,15 @@ def sheet(request, project_id, key, extension):
     found = registry.get_sheet(key)
     if found is None or extension not in ("csv", "xlsx"):
         raise Http404
-    rows = found.rows(project)
-    if extension == "csv":
-        content = spreadsheet.write_csv(found.columns, rows)
-    else:
-        content = spreadsheet.write_xlsx([(found.title, found.columns, rows)])
+
+    def write():
+        rows = found.rows(project)
+        if extension == "csv":
+            return spreadsheet.write_csv(found.columns, rows)
+        return spreadsheet.write_xlsx([(found.title, found.columns, rows)])
+
+    # The same file for every member while the project does not change (projects/freshness.py).
+    content = freshness.cached(project, f"sheet:{key}:{extension}", write)
     return _download(content, _file_name(project, key), extension)
 
 
@@ -79,8 +84,12 @@ def sheet(request, project_id, key, extension):
 def workbook(request, project_id):
     """Every sheet in one XLSX file."""
     project = access_project_for_user(request.user, project_id)
-    content = spreadsheet.write_xlsx(
-        [(found.title, found.columns, found.rows(project)) for found in registry.sheets()]
+    content = freshness.cached(
+        project,
+        "workbook",
+        lambda: spreadsheet.write_xlsx(
+            [(found.title, found.columns, found.rows(project)) for found in registry.sheets()]
+        ),
     )
     return _download(content, _file_name(project, "tabellen"), "xlsx")
 

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from wijkkoers.core.errors import DomainError
@@ -154,8 +155,9 @@ def indicators(request, project_id):
         request,
         project,
         "indicators.html",
-        rows=indicator_rows(project),
-        retired=indicator_rows(project, retired=True),
+        # Lazy: the template renders these only when its cached copy is stale (projectcache).
+        rows=SimpleLazyObject(lambda: indicator_rows(project)),
+        retired=SimpleLazyObject(lambda: indicator_rows(project, retired=True)),
     )
 
 

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -96,7 +97,10 @@ def _step_initial(request) -> dict:
 def index(request, project_id):
     project = access_project_for_user(request.user, project_id)
     return render(
-        request, "logbook/entries/index.html", _context(request, project, view=overview(project))
+        request,
+        "logbook/entries/index.html",
+        # Lazy: the template renders it only when its cached copy is stale (projectcache).
+        _context(request, project, view=SimpleLazyObject(lambda: overview(project))),
     )
 
 

@@ -6,6 +6,7 @@ matched against the project's own parties and the method's steps in memory; anyt
 unknown or malformed means "no filter", and a malformed cursor means page one.
 """
 
+import functools
 import re
 from datetime import date
 
@@ -15,6 +16,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -38,6 +40,7 @@ from wijkkoers.logbook.services.reports import (
     request_report,
 )
 from wijkkoers.method.catalogue import get_catalogue
+from wijkkoers.projects import freshness
 from wijkkoers.projects.access import access_project_for_user, is_public_id, project_context
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -101,17 +104,30 @@ def timeline_page(request, project_id):
     kind = kind if kind in dict(kinds) else ""
     step_key = request.GET.get("stap", "")
     step = catalogue.steps.get(step_key) if isinstance(step_key, str) else None
-    parties = list(project.parties.order_by("name"))
-    party = next((p for p in parties if p.public_id == request.GET.get("partij")), None)
     start, end = parse_day(request.GET.get("van")), parse_day(request.GET.get("tot"))
-    filters = TimelineFilter(
-        kind=kind, step_key=step.key if step else "", party=party, start=start, end=end
+    # Lazy: the template renders these only when its cached copy is stale (projectcache).
+    parties = SimpleLazyObject(lambda: list(project.parties.order_by("name")))
+
+    @functools.cache
+    def chosen_party():
+        return next((p for p in parties if p.public_id == request.GET.get("partij")), None)
+
+    party = SimpleLazyObject(chosen_party)
+
+    def filtered_page():
+        step_key = step.key if step else ""
+        filters = TimelineFilter(
+            kind=kind, step_key=step_key, party=chosen_party(), start=start, end=end
+        )
+        return timeline(project, filters, older_than=Cursor.parse(request.GET.get("ouder")))
+
+    page = SimpleLazyObject(filtered_page)
+    rows = SimpleLazyObject(
+        lambda: [
+            (item, _steps_of(project, catalogue, item.step_keys), _entry_url(project, item))
+            for item in page.items
+        ]
     )
-    page = timeline(project, filters, older_than=Cursor.parse(request.GET.get("ouder")))
-    rows = [
-        (item, _steps_of(project, catalogue, item.step_keys), _entry_url(project, item))
-        for item in page.items
-    ]
     return render(
         request,
         "logbook/reports/timeline.html",
@@ -124,13 +140,13 @@ def timeline_page(request, project_id):
             step_options=option_tags(_step_choices(catalogue), step.key if step else None),
             step=step,
             rows=rows,
-            row_html=timeline_rows(rows),
+            row_html=SimpleLazyObject(lambda: timeline_rows(rows)),
             parties=parties,
-            party_options=_party_options(parties, party),
+            party_options=SimpleLazyObject(lambda: _party_options(parties, chosen_party())),
             party=party,
             start=start,
             end=end,
-            filtered=bool(kind or step or party or start or end),
+            filtered=SimpleLazyObject(lambda: bool(kind or step or chosen_party() or start or end)),
         ),
     )
 
@@ -228,7 +244,11 @@ def printable(request, project_id, kind):
     project = access_project_for_user(request.user, project_id)
     as_of, _problem = _as_of(request, project)
     party = _party(project, request.GET.get("partij")) if kind == ReportKind.BRIEFING else None
-    return HttpResponse(render_document(project, kind, as_of, party))
+    # The same for every member while the project does not change (projects/freshness.py).
+    name = f"printable:{kind}:{as_of.isoformat()}:{party.public_id if party else ''}"
+    return HttpResponse(
+        freshness.cached(project, name, lambda: render_document(project, kind, as_of, party))
+    )
 
 
 @login_required

@@ -38,3 +38,48 @@ def step_url(project, step_key) -> str:
             _step_urls.clear()
         _step_urls[key] = reverse("projects:step", args=[project.public_id, _STEP_KEY])
     return _step_urls[key].replace(_STEP_KEY, step_key)
+
+
+class ProjectCacheNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        from django.core.cache import cache
+
+        from wijkkoers.projects import freshness
+
+        if not freshness.enabled():
+            return self.nodelist.render(context)
+        project = context["project"]
+        parts = [str(part.resolve(context)) for part in self.vary_on]
+        key = freshness.prefix(project, self.name) + ":" + ":".join(parts)
+        if len(key) > 200:  # Redis takes long keys; memcached would not: keep them short
+            key = freshness.prefix(project, self.name) + ":" + _digest(parts)
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, timeout=freshness.TIMEOUT)
+        return html
+
+
+def _digest(parts) -> str:
+    import hashlib
+
+    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
+
+
+@register.tag
+def projectcache(parser, token):
+    """`{% projectcache "name" var ... %}...{% endprojectcache %}`: the block as rendered for
+    the project in the context as it is now (projects/freshness.py: its stamp, the method's
+    version, the language and today), varied on the given values. A write to the project
+    makes it stale at once. The block must show nothing of the reader beyond what the
+    values name (a role, a right): no CSRF token, no messages, no "you"."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("projectcache needs a name")
+    nodelist = parser.parse(("endprojectcache",))
+    parser.delete_first_token()
+    vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
+    return ProjectCacheNode(nodelist, bits[1].strip("\"'"), vary_on)

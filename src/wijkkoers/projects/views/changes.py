@@ -1,7 +1,10 @@
 """The project's trail of changes ("Wijzigingen"): every audited write, readable, paged."""
 
+import functools
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from wijkkoers.audit import registry
 from wijkkoers.audit.queries import Cursor, TrailFilter, trail
@@ -17,26 +20,39 @@ def project_changes(request, project_id):
     malformed cursor (?ouder=, ?nieuwer=) means the first page.
     """
     project = access_project_for_user(request.user, project_id)
-    members = list(project.memberships.select_related("user").order_by("user__name"))
-    member = next((m for m in members if m.public_id == request.GET.get("lid")), None)
+    # Lazy: the template renders these only when its cached copy is stale (projectcache).
+    members = SimpleLazyObject(
+        lambda: list(project.memberships.select_related("user").order_by("user__name"))
+    )
+
+    @functools.cache
+    def member():
+        return next((m for m in members if m.public_id == request.GET.get("lid")), None)
+
     groups = registry.groups()
     group = next((g for g in groups if g.code == request.GET.get("soort")), None)
-    page = trail(
-        project,
-        TrailFilter(actor_id=member.user_id if member else None, group=group.code if group else ""),
-        older_than=Cursor.parse(request.GET.get("ouder")),
-        newer_than=Cursor.parse(request.GET.get("nieuwer")),
-    )
+
+    def page():
+        chosen = member()
+        return trail(
+            project,
+            TrailFilter(
+                actor_id=chosen.user_id if chosen else None, group=group.code if group else ""
+            ),
+            older_than=Cursor.parse(request.GET.get("ouder")),
+            newer_than=Cursor.parse(request.GET.get("nieuwer")),
+        )
+
     return render(
         request,
         "projects/changes.html",
         project_context(
             request,
             project,
-            page=page,
+            page=SimpleLazyObject(page),
             members=members,
             groups=groups,
-            member=member.public_id if member else "",
+            member=SimpleLazyObject(lambda: member().public_id if member() else ""),
             kind=group.code if group else "",
         ),
     )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from wijkkoers.accounts.models import User
 from wijkkoers.core.cells import Cells
 from wijkkoers.core.errors import DomainError
+from wijkkoers.projects import freshness
 from wijkkoers.projects.access import (
     access_invitation,
     access_membership,
@@ -63,9 +64,7 @@ def members(request, project_id):
         project_context(
             request,
             project,
-            member_rows=_member_rows(
-                request, project, team_of(project), can_manage and not project.is_closed
-            ),
+            member_rows=_cached_member_rows(request, project, can_manage and not project.is_closed),
             invitations=open_invitations(project) if can_manage else [],
             form=form,
             can_manage=can_manage and not project.is_closed,
@@ -73,7 +72,22 @@ def members(request, project_id):
     )
 
 
-def _member_rows(request, project, memberships, can_manage: bool) -> str:
+_CSRF = "csrf-token-placeholder"
+
+
+def _cached_member_rows(request, project, can_manage: bool) -> str:
+    """The rows as the project is now (projects/freshness.py), with this reader's CSRF token."""
+    rows = freshness.cached(
+        project,
+        f"member-rows:{int(can_manage)}",
+        lambda: str(_member_rows(_CSRF, project, team_of(project), can_manage)),
+    )
+    if can_manage:
+        rows = rows.replace(_CSRF, Cells()(get_token(request)))
+    return mark_safe(rows)  # noqa: S308 - built by _member_rows, every value escaped
+
+
+def _member_rows(csrf_token, project, memberships, can_manage: bool) -> str:
     """The team table's rows, as members.html wrote them in its loop (the same HTML,
     tests/projects/test_member_rows_html.py), built here: with 60 members the loop's
     variable lookups and translations were most of the page's work. What is the same for
@@ -85,9 +99,7 @@ def _member_rows(request, project, memberships, can_manage: bool) -> str:
         placeholder = "member-id-placeholder"
         role_url = reverse("projects:member_role", args=[project.public_id, placeholder])
         remove_url = reverse("projects:member_remove", args=[project.public_id, placeholder])
-        csrf = (
-            f'<input type="hidden" name="csrfmiddlewaretoken" value="{cell(get_token(request))}">'
-        )
+        csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{cell(csrf_token)}">'
         role_of, remove, change = (
             _("Role of %(name)s"),
             _("Remove %(name)s"),

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -55,8 +56,14 @@ def compass(request, project_id):
     project = access_project_for_user(request.user, project_id)
     subproject = _scope(request, project)
     catalogue = get_catalogue()
-    compass = compass_for(catalogue, progress_by_key(project, subproject))
-    rows = {row.step.key: row for _phase, phase_rows in compass.phase_rows for row in phase_rows}
+    # Lazy: the template renders these only when its cached copy is stale (projectcache).
+    compass = SimpleLazyObject(lambda: compass_for(catalogue, progress_by_key(project, subproject)))
+
+    def compass_map():
+        phase_rows = compass.phase_rows
+        rows = {row.step.key: row for _phase, rows in phase_rows for row in rows}
+        return fill_map(map_skeleton(catalogue), rows, project, subproject)
+
     return render(
         request,
         "projects/compass.html",
@@ -65,11 +72,11 @@ def compass(request, project_id):
             project,
             subproject=subproject,
             compass=compass,
-            compass_map=fill_map(map_skeleton(catalogue), rows, project, subproject),
+            compass_map=SimpleLazyObject(compass_map),
             subprojects=list(project.subprojects.all()),
-            overdue_agreements=overdue_agreement_count(project),
+            overdue=SimpleLazyObject(lambda: {"agreements": overdue_agreement_count(project)}),
             briefing_notice=briefing_notice_needed(request, project),
-            tool_flags=_tool_flags(catalogue, project),
+            tool_flags=SimpleLazyObject(lambda: _tool_flags(catalogue, project)),
         ),
     )
 
@@ -94,10 +101,13 @@ def project_step(request, project_id, step_key):
     form, conflict = _progress_form(request, project, subproject, step_key, progress, can_edit)
     if form is None:
         return redirect(request.get_full_path())
-    history = (
-        history_of(project, PROGRESS_OBJECT, progress_object_id(step_key, subproject))
-        if progress
-        else []
+    # Lazy: the template renders these only when its cached copy is stale (projectcache).
+    history = SimpleLazyObject(
+        lambda: (
+            history_of(project, PROGRESS_OBJECT, progress_object_id(step_key, subproject))
+            if progress
+            else []
+        )
     )
     return render(
         request,
@@ -116,7 +126,7 @@ def project_step(request, project_id, step_key):
             # Rendered and sanitised (nh3) when it was saved: set_step_progress.
             note_html=mark_safe(progress.note_html) if progress else "",  # noqa: S308
             subprojects=list(project.subprojects.all()),
-            logbook=step_logbook(project, step_key),
+            logbook=SimpleLazyObject(lambda: step_logbook(project, step_key)),
             step_tools=step_tools(project, step_key),
         ),
     )

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -200,10 +201,12 @@ def _render(request, template, project, **extra):
 @login_required
 def register(request, project_id):
     project = _project(request, project_id)
-    rows = _for_display(project, register_rows(project, fields=PAGE_FIELDS))
-    return _render(
-        request, "list.html", project, rows=rows, row_html=_register_rows(rows), quadrants=QUADRANTS
+    # Lazy: the template renders these only when its cached copy is stale (projectcache).
+    rows = SimpleLazyObject(
+        lambda: _for_display(project, register_rows(project, fields=PAGE_FIELDS))
     )
+    row_html = SimpleLazyObject(lambda: _register_rows(rows))
+    return _render(request, "list.html", project, rows=rows, row_html=row_html, quadrants=QUADRANTS)
 
 
 @login_required
@@ -340,16 +343,23 @@ def map_page(request, project_id):
     project = _project(request, project_id)
     form = MovementForm(request.GET or None)
     since = form.cleaned_data["sinds"] if form.is_bound and form.is_valid() else None
-    result = power_map(project, since=since)
-    _for_display(project, result.rows)
+
+    # Lazy: the template renders these only when its cached copy is stale (projectcache).
+    def shown():
+        result = power_map(project, since=since)
+        _for_display(project, result.rows)
+        return result
+
+    result = SimpleLazyObject(shown)
     return _render(
         request,
         "map.html",
         project,
         form=form,
+        since=since,
         map=result,
-        row_html=_map_rows(result.rows, result.since),
-        points=_points_svg(result.placed),
+        row_html=SimpleLazyObject(lambda: _map_rows(result.rows, result.since)),
+        points=SimpleLazyObject(lambda: _points_svg(result.placed)),
         grid=grid(),
         high=HIGH,
         quadrants=QUADRANTS,
