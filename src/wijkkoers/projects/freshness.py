@@ -31,10 +31,24 @@ TIMEOUT = 24 * 3600  # a stamp nobody asks for any more just expires
 
 # This request's own writes: {(pk, public_id): stamp}; emptied when a request starts.
 _written: ContextVar[dict | None] = ContextVar("projects_written", default=None)
+# The method's version as this request first read it (one cache read, not one per part);
+# "" in a request that has not read it yet, None outside requests (always read afresh).
+_method_version: ContextVar[str | None] = ContextVar("projects_method_version", default=None)
 
 
 def _forget_writes(**_kwargs):
     _written.set({})
+    _method_version.set("")
+
+
+def _method() -> str:
+    version = _method_version.get()
+    if version:
+        return version
+    fresh = current_version()
+    if version == "":
+        _method_version.set(fresh)
+    return fresh
 
 
 def _person_saved(sender, instance, created, update_fields=None, **_kwargs):
@@ -93,7 +107,7 @@ def stamp_of(project) -> int:
 
 def prefix(project, name: str) -> str:
     """The key of `name` for this project as it is now, in this language, today."""
-    bits = (project.public_id, stamp_of(project), current_version(), get_language() or "")
+    bits = (project.public_id, stamp_of(project), _method(), get_language() or "")
     bits += (timezone.localdate().isoformat(), name)
     return "project:" + ":".join(str(bit) for bit in bits)
 

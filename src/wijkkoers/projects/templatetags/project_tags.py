@@ -4,9 +4,12 @@ The method app never imports projects (the arrows point from projects to method)
 method template loads this library instead.
 """
 
+import hashlib
+
 from django import template
 from django.urls import get_script_prefix, get_urlconf, reverse
 
+from wijkkoers.projects import freshness
 from wijkkoers.projects.queries import memberships_of
 
 register = template.Library()
@@ -45,28 +48,12 @@ class ProjectCacheNode(template.Node):
         self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
 
     def render(self, context):
-        from django.core.cache import cache
-
-        from wijkkoers.projects import freshness
-
-        if not freshness.enabled():
-            return self.nodelist.render(context)
-        project = context["project"]
-        parts = [str(part.resolve(context)) for part in self.vary_on]
-        key = freshness.prefix(project, self.name) + ":" + ":".join(parts)
-        if len(key) > 200:  # Redis takes long keys; memcached would not: keep them short
-            key = freshness.prefix(project, self.name) + ":" + _digest(parts)
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, timeout=freshness.TIMEOUT)
-        return html
-
-
-def _digest(parts) -> str:
-    import hashlib
-
-    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
+        # The values (a query string may be long or odd) become a short digest in the key.
+        parts = "\x1f".join(str(part.resolve(context)) for part in self.vary_on)
+        digest = hashlib.blake2b(parts.encode(), digest_size=16).hexdigest()
+        return freshness.cached(
+            context["project"], f"{self.name}:{digest}", lambda: self.nodelist.render(context)
+        )
 
 
 @register.tag
