@@ -18,6 +18,14 @@ def test_is_public_id_accepts_new_ids():
     assert all(is_public_id(new_public_id()) for _ in range(50))
 
 
+def test_new_ids_never_start_with_a_dash(monkeypatch):
+    # A command line reads "-..." as an option: export_project failed on such an id.
+    tokens = iter(["-startsdash1", "_fine_id_234"])
+    monkeypatch.setattr("wijkkoers.projects.models.secrets.token_urlsafe", lambda n: next(tokens))
+
+    assert new_public_id() == "_fine_id_234"
+
+
 def test_project_url_with_nul_byte_is_404(client, alice, project):
     client.force_login(alice)
 

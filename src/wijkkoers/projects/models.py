@@ -33,8 +33,15 @@ def validate_cbs_code(value: str) -> None:
 
 
 def new_public_id() -> str:
-    """Unguessable, URL-friendly and short enough to read aloud over the phone."""
-    return secrets.token_urlsafe(9)
+    """Unguessable, URL-friendly and short enough to read aloud over the phone.
+
+    Never starts with "-": such an id given to a management command
+    (`manage.py export_project <id> <path>`) would be read as an option.
+    """
+    while True:
+        value = secrets.token_urlsafe(9)
+        if not value.startswith("-"):
+            return value
 
 
 class Project(RulesModel):
