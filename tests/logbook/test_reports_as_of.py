@@ -180,3 +180,21 @@ def test_a_future_day_shows_today(client, project, bob, method):
     assert response.status_code == 200
     assert response.context["as_of"] != date(2200, 1, 1)
     assert response.context["problem"]
+
+
+def test_report_lists_decisions_one_line_each_and_the_briefing_keeps_their_text(
+    client, project, history, bob
+):
+    # The report is a list of decisions (day, title, version); text and rationale stay in
+    # the briefing and the logbook, so a large project's report stays short and quick.
+    client.force_login(bob)
+    day = {"datum": JUNE.isoformat()}
+
+    report = client.get(reverse("logbook:report_print", args=[project.public_id]), day)
+    briefing = client.get(reverse("logbook:briefing", args=[project.public_id]), day)
+
+    report_html, briefing_html = report.content.decode(), briefing.content.decode()
+    assert "10 maart 2025 — Warmtenet als voorkeur</li>" in report_html
+    assert "Nieuwe titel · versie 2</li>" in report_html
+    assert "<p>Tekst</p>" not in report_html
+    assert "<p>Tekst</p>" in briefing_html
