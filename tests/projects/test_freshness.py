@@ -16,10 +16,13 @@ from wijkkoers.core.errors import DomainError
 from wijkkoers.projects import freshness
 from wijkkoers.projects.models import Project
 from wijkkoers.projects.services import (
+    ProgressChange,
+    add_subproject,
     close_project,
     create_project,
     lock_open_project,
     reopen_project,
+    set_step_progress,
 )
 from wijkkoers.tools.queries import step_tools
 
@@ -64,6 +67,25 @@ def test_the_step_page_shows_a_stakeholder_added_after_it_was_cached(
 def refused_write(project):
     lock_open_project(project)
     raise DomainError("proef")  # a rule refuses after the lock: everything rolls back
+
+
+def test_the_step_page_shows_a_new_status_and_sub_project_after_it_was_cached(
+    client, method, project, alice
+):
+    # The step's own progress and the list of sub-projects are kept per stamp too.
+    client.force_login(alice)
+    url = f"/projecten/{project.public_id}/stappen/{STEP}/"
+    first = client.get(url).content.decode()
+    assert "Wijk Noord" not in first
+    assert 'name="version" value="0"' in first
+
+    set_step_progress(alice, project, STEP, ProgressChange(status="gestart"), expected_version=0)
+    add_subproject(alice, project, name="Wijk Noord")
+
+    page = client.get(url).content.decode()
+    assert "Wijk Noord" in page
+    assert "<strong>gestart</strong>" in page
+    assert 'name="version" value="1"' in page
 
 
 def test_a_refused_write_leaves_the_stamp_as_it_was(project, alice):

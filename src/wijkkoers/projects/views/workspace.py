@@ -13,6 +13,7 @@ from wijkkoers.core.errors import DomainError
 from wijkkoers.logbook.notices import briefing_notice_needed
 from wijkkoers.logbook.queries import overdue_agreement_count, step_logbook
 from wijkkoers.method.catalogue import get_catalogue
+from wijkkoers.projects import freshness
 from wijkkoers.projects.access import access_project_for_user, access_subproject, project_context
 from wijkkoers.projects.actions import PROGRESS_OBJECT, progress_object_id
 from wijkkoers.projects.compass_map import fill_map, map_skeleton
@@ -73,7 +74,9 @@ def compass(request, project_id):
             subproject=subproject,
             compass=compass,
             compass_map=SimpleLazyObject(compass_map),
-            subprojects=list(project.subprojects.all()),
+            subprojects=freshness.cached(
+                project, "subprojects", lambda: list(project.subprojects.all())
+            ),
             overdue=SimpleLazyObject(lambda: {"agreements": overdue_agreement_count(project)}),
             briefing_notice=briefing_notice_needed(request, project),
             tool_flags=SimpleLazyObject(lambda: _tool_flags(catalogue, project)),
@@ -96,7 +99,12 @@ def project_step(request, project_id, step_key):
     step = catalogue.steps.get(step_key)
     if step is None:
         raise Http404
-    progress, inherited = step_standing(project, subproject, step_key)
+    # Kept per project stamp (every write gives a new one): no query on a repeat visit.
+    (progress, inherited), subprojects = freshness.cached(
+        project,
+        f"step-standing:{step_key}:{getattr(subproject, 'public_id', '')}",
+        lambda: (step_standing(project, subproject, step_key), list(project.subprojects.all())),
+    )
     can_edit = can(request.user, "projects.edit_content_project", project)
     form, conflict = _progress_form(request, project, subproject, step_key, progress, can_edit)
     if form is None:
@@ -125,9 +133,9 @@ def project_step(request, project_id, step_key):
             history=history,
             # Rendered and sanitised (nh3) when it was saved: set_step_progress.
             note_html=mark_safe(progress.note_html) if progress else "",  # noqa: S308
-            subprojects=list(project.subprojects.all()),
+            subprojects=subprojects,
             logbook=SimpleLazyObject(lambda: step_logbook(project, step_key)),
-            step_tools=step_tools(project, step_key),
+            step_tools=SimpleLazyObject(lambda: step_tools(project, step_key)),
         ),
     )
 
