@@ -207,6 +207,7 @@ TARGETS = {
     "method": (0.50, 40),
     "search": (None, 80),
     "project": (None, 100),
+    "form": (None, 100),  # a logged-in form (the share-a-story form), as a project page
 }
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.signals import request_started
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from tests.factories import UserFactory
 from tests.pages import build_site
@@ -162,14 +163,29 @@ def test_the_timeline_and_the_step_logbook_show_an_entry_added_after_they_were_c
     client.force_login(alice)
     timeline = f"/projecten/{project.public_id}/logboek/tijdlijn/"
     step_page = f"/projecten/{project.public_id}/stappen/{STEP}/"
-    assert "Warmtenet verkennen" not in client.get(timeline).content.decode()
-    assert "Warmtenet verkennen" not in client.get(step_page).content.decode()
+    decisions = reverse("logbook:decisions", args=[project.public_id])
+    for url in (timeline, step_page, decisions):
+        assert "Warmtenet verkennen" not in client.get(url).content.decode()
     data = DecisionData(
         title="Warmtenet verkennen", decided_on=timezone.localdate(), step_keys=[STEP]
     )
     record_decision(alice, project, data)
-    assert "Warmtenet verkennen" in client.get(timeline).content.decode()
-    assert "Warmtenet verkennen" in client.get(step_page).content.decode()
+    for url in (timeline, step_page, decisions):
+        assert "Warmtenet verkennen" in client.get(url).content.decode()
+
+
+def test_the_portfolio_shows_progress_made_after_it_was_cached(client, method, project, alice):
+    other = create_project(alice, name="Tweede wijk", municipality="Utrecht")
+    client.force_login(alice)
+    url = reverse("projects:portfolio")
+    assert client.get(url).content.decode().count("0 van ") == 2
+
+    set_step_progress(alice, project, STEP, ProgressChange(status="afgerond"), expected_version=0)
+
+    page = client.get(url).content.decode()
+    assert page.count("0 van ") == 1  # the other project, kept as it was
+    assert "1 van " in page
+    assert other.name in page
 
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"|csrf[-_]token[^>]*?"[A-Za-z0-9]{32,}"')

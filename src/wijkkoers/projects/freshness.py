@@ -143,3 +143,19 @@ def cached_many(project, name: str, compute_one, parts: list) -> dict:
         cache.set_many(missing, timeout=TIMEOUT)
         values.update({keys[k]: v for k, v in missing.items()})
     return values
+
+
+def cached_per_project(projects: list, name: str, compute_many) -> dict:
+    """{project.pk: value} for several projects, each kept under its own stamp, in one cache
+    round trip; `compute_many(projects)` -> {pk: value} runs once for those not kept yet."""
+    if not enabled():
+        return compute_many(projects)
+    keys = {prefix(project, name): project for project in projects}
+    found = cache.get_many(list(keys))
+    values = {keys[key].pk: value for key, value in found.items()}
+    missing = [project for key, project in keys.items() if key not in found]
+    if missing:
+        computed = compute_many(missing)
+        cache.set_many({prefix(p, name): computed[p.pk] for p in missing}, timeout=TIMEOUT)
+        values.update(computed)
+    return values

@@ -108,7 +108,10 @@ def index(request, project_id):
 def entry_list(request, project_id, kind):
     project = access_project_for_user(request.user, project_id)
     show = request.GET.get("toon", "")
-    page = entries_page(project, kind, page=request.GET.get("pagina"), show=show)
+    # Lazy: the template renders it only when its cached copy is stale (projectcache).
+    page = SimpleLazyObject(
+        lambda: entries_page(project, kind, page=request.GET.get("pagina"), show=show)
+    )
     return render(
         request,
         "logbook/entries/list.html",
