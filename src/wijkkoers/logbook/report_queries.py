@@ -455,9 +455,12 @@ def decisions_in_force(project, as_of: date, party=None) -> list[DecisionAsOf]:
             _newest_by(DecisionRevision, "decision", cutoff), decision__entry__project=project
         )
         .select_related("decision__entry")
-        .prefetch_related("parties_agreed", "parties_objected", "decision__entry__parties")
         .order_by("decision_id", "number")
     )
+    if party is not None:  # the parties only choose the rows; nothing shows them
+        revisions = revisions.prefetch_related(
+            "parties_agreed", "parties_objected", "decision__entry__parties"
+        )
     result = []
     for revision in _latest_by(revisions, "decision_id").values():
         entry = revision.decision.entry
@@ -481,9 +484,10 @@ def agreements_as_of(project, as_of: date, party=None) -> list[AgreementAsOf]:
             _newest_by(AgreementRevision, "agreement", cutoff), agreement__entry__project=project
         )
         .select_related("agreement__entry", "owner_member__user", "owner_party")
-        .prefetch_related("agreement__entry__parties")
         .order_by("agreement_id", "number")
     )
+    if party is not None:
+        revisions = revisions.prefetch_related("agreement__entry__parties")
     result = []
     for revision in _latest_by(revisions, "agreement_id").values():
         entry = revision.agreement.entry
