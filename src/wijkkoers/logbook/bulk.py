@@ -10,6 +10,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import OuterRef, Subquery
+
 from wijkkoers.logbook.models import (
     Action,
     Agreement,
@@ -201,9 +203,21 @@ class LogbookBuilder:
                         setattr(revision, parent, p.detail)
                         rows.append(revision)
             model.objects.bulk_create(rows, batch_size=BATCH)
-        for model in (Decision, Agreement):
+        for model, revisions in ((Decision, DecisionRevision), (Agreement, AgreementRevision)):
             rows = [p for p in planned if isinstance(p.detail, model)]
             for p in rows:
                 p.detail.current = p.revisions[-1]
-            model.objects.bulk_update([p.detail for p in rows], ["current"], batch_size=BATCH)
+            if rows:
+                _point_at_newest(model, revisions, [p.detail.pk for p in rows])
         return len(planned)
+
+
+def _point_at_newest(model, revisions, pks: list[int]) -> None:
+    """Point the details just written (`current` still empty) at their newest revision, in
+    one UPDATE with a correlated subquery. bulk_update wrote a CASE of 2,000 branches per
+    batch that the database tried for every row: 15 % of the bench data generator's own time
+    (cProfile), besides the database's."""
+    newest = revisions.objects.filter(**{model._meta.model_name: OuterRef("pk")})
+    model.objects.filter(pk__gte=min(pks), pk__lte=max(pks), current=None).update(
+        current=Subquery(newest.order_by("-number").values("pk")[:1])
+    )
