@@ -89,6 +89,19 @@ def test_the_step_page_shows_a_new_status_and_sub_project_after_it_was_cached(
     assert 'name="version" value="1"' in page
 
 
+def test_the_kept_progress_of_a_step_holds_no_password_hash(project, alice):
+    from wijkkoers.projects.queries import step_standing
+
+    change = ProgressChange(status="gestart", owner=alice)
+    set_step_progress(alice, project, STEP, change, expected_version=0)
+
+    progress, _inherited = step_standing(project, None, STEP)
+
+    assert progress.owner == alice
+    assert "password" not in progress.owner.__dict__
+    assert "password" not in progress.updated_by.__dict__
+
+
 def test_a_refused_write_leaves_the_stamp_as_it_was(project, alice):
     before = stamp(project)
     with pytest.raises(DomainError):

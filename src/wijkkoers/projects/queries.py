@@ -313,9 +313,10 @@ def step_standing(
     if subproject is not None:
         scope |= Q(subproject=subproject)
     rows = list(
-        StepProgress.objects.filter(scope, project=project, step_key=step_key).select_related(
-            "owner", "updated_by"
-        )
+        StepProgress.objects.filter(scope, project=project, step_key=step_key)
+        .select_related("owner", "updated_by")
+        # The step page keeps these rows in the shared cache: no password hashes there.
+        .defer("owner__password", "updated_by__password")
     )
     own_id = getattr(subproject, "pk", None)
     own = next((row for row in rows if row.subproject_id == own_id), None)
